@@ -44,7 +44,7 @@ tcp_open() { # host port
 }
 
 maven() {
-  (cd "$ROOT" && mvn -q -B --no-transfer-progress "$@")
+  (cd "$ROOT" && mvn -q -B --no-transfer-progress -Dstyle.color=never "$@")
 }
 
 # Starts a background process detached from this shell, output to a log file, and records its pid.

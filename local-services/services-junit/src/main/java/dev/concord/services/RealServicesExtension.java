@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -14,21 +16,44 @@ import org.opentest4j.TestAbortedException;
  * Checks the services a {@link RequiresServices} class names. A missing service fails the class when the environment
  * variable {@code CI} is {@code true}, so a CI run never passes without its services; elsewhere the class is skipped.
  */
-public final class RealServicesExtension implements BeforeAllCallback, ParameterResolver {
+public final class RealServicesExtension implements ExecutionCondition, BeforeAllCallback, ParameterResolver {
 
     private final Readiness readiness = new Readiness();
     private final boolean failWhenMissing;
 
+    /** Set to {@code true} or {@code false} to override what the {@code CI} environment variable says. */
+    static final String FAIL_WHEN_MISSING_PROPERTY = "concord.services.failWhenMissing";
+
     public RealServicesExtension() {
-        this("true".equalsIgnoreCase(System.getenv("CI")));
+        String override = System.getProperty(FAIL_WHEN_MISSING_PROPERTY);
+        this.failWhenMissing = Boolean.parseBoolean(override != null ? override : System.getenv("CI"));
     }
 
-    RealServicesExtension(boolean failWhenMissing) {
-        this.failWhenMissing = failWhenMissing;
+    /** Skips, with the reason, a class whose services are missing, unless missing services must fail the run. */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (failWhenMissing || context.getTestClass().isEmpty()) {
+            return ConditionEvaluationResult.enabled("missing services fail the run");
+        }
+        String missing = missing(context);
+        return missing.isEmpty()
+                ? ConditionEvaluationResult.enabled("every required service is ready")
+                : ConditionEvaluationResult.disabled("Skipped: " + missing);
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        String missing = missing(context);
+        if (missing.isEmpty()) {
+            return;
+        }
+        if (failWhenMissing) {
+            throw new IllegalStateException("CI=true and a required service is missing:\n" + missing);
+        }
+        throw new TestAbortedException("Skipped: " + missing);
+    }
+
+    private String missing(ExtensionContext context) {
         Service[] required = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), RequiresServices.class)
                 .map(RequiresServices::value)
                 .orElse(new Service[0]);
@@ -38,14 +63,7 @@ public final class RealServicesExtension implements BeforeAllCallback, Parameter
             problem.ifPresent(why -> missing.add(service.scriptName() + " is not ready at " + service.endpoint() + " ("
                     + why + "); " + service.howToStart()));
         }
-        if (missing.isEmpty()) {
-            return;
-        }
-        String message = String.join("\n", missing);
-        if (failWhenMissing) {
-            throw new IllegalStateException("CI=true and a required service is missing:\n" + message);
-        }
-        throw new TestAbortedException("Skipped: " + message);
+        return String.join("\n", missing);
     }
 
     @Override

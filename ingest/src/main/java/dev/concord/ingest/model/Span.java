@@ -1,0 +1,59 @@
+package dev.concord.ingest.model;
+
+import java.util.Map;
+
+/**
+ * One span of a trace, with its resource flattened onto it and Concord's business-transaction attributes lifted out
+ * of the attribute map. Ids are lowercase hex, as in W3C trace context. Times are Unix epoch nanoseconds.
+ *
+ * @param parentSpanId empty for a root span
+ * @param businessTransaction {@code business.transaction}, or empty when the span belongs to none
+ * @param businessTransactionId {@code business.transaction.id}, or empty
+ * @param businessTransactionStage {@code business.transaction.stage}, or empty
+ * @param attributes the remaining span attributes, values rendered as strings
+ */
+public record Span(
+        ResourceIdentity resource,
+        String traceId,
+        String spanId,
+        String parentSpanId,
+        String name,
+        SpanKind kind,
+        long startTimeUnixNano,
+        long endTimeUnixNano,
+        StatusCode status,
+        String statusMessage,
+        String businessTransaction,
+        String businessTransactionId,
+        String businessTransactionStage,
+        Map<String, String> attributes) {
+
+    public Span {
+        parentSpanId = parentSpanId == null ? "" : parentSpanId;
+        statusMessage = statusMessage == null ? "" : statusMessage;
+        businessTransaction = businessTransaction == null ? "" : businessTransaction;
+        businessTransactionId = businessTransactionId == null ? "" : businessTransactionId;
+        businessTransactionStage = businessTransactionStage == null ? "" : businessTransactionStage;
+        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+    }
+
+    /** True for the first span of a trace. */
+    public boolean root() {
+        return parentSpanId.isEmpty();
+    }
+
+    /** True when the span carries a business transaction. */
+    public boolean inBusinessTransaction() {
+        return !businessTransaction.isEmpty();
+    }
+
+    /** True when the span's status is {@link StatusCode#ERROR}. */
+    public boolean failed() {
+        return status == StatusCode.ERROR;
+    }
+
+    /** End time in epoch milliseconds: event time for Flink. */
+    public long endEpochMillis() {
+        return endTimeUnixNano / 1_000_000L;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.concord.jobs;
+
+/**
+ * Operator uids and names, metric names and output names of Concord's Flink jobs. A uid keys operator state in
+ * savepoints: renaming one is a deliberate, breaking change.
+ */
+public final class Conventions {
+
+    public static final String UID_SPAN_SOURCE = "span-source";
+    public static final String UID_TRANSACTION_ROOTS = "transaction-roots";
+    public static final String UID_MINUTE_SUCCESS_RATIO = "minute-success-ratio";
+    public static final String UID_SUCCESS_RATIO_SINK = "success-ratio-sink";
+    public static final String UID_LATE_SPAN_SINK = "late-span-sink";
+
+    /** Flink operator metric: spans that arrived after their minute was already emitted. */
+    public static final String METRIC_LATE_SPANS = "lateSpans";
+
+    /** Output folders under the chosen output directory. */
+    public static final String OUT_SUCCESS_RATIO = "success-ratio";
+
+    public static final String OUT_LATE_SPANS = "late-spans";
+
+    /** Upper bound for rescaling; fixed because it shapes keyed state in savepoints. */
+    public static final int MAX_PARALLELISM = 128;
+
+    private Conventions() {}
+}

@@ -1,0 +1,35 @@
+package dev.concord.jobs.sources;
+
+import dev.concord.ingest.model.Span;
+import dev.concord.simulator.SimulationSettings;
+import dev.concord.simulator.TwoCloudSimulator;
+import java.util.List;
+import org.apache.flink.api.common.ExecutionConfig;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.lib.NumberSequenceSource.NumberSequenceSplit;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import org.apache.flink.connector.datagen.functions.FromElementsGeneratorFunction;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+
+/** A bounded Flink source of the spans the in-process simulator produces. */
+public final class SimulatedSpans {
+
+    private SimulatedSpans() {}
+
+    public static DataGeneratorSource<Span> source(SimulationSettings settings, ExecutionConfig config) {
+        return of(new TwoCloudSimulator(settings).run(), config);
+    }
+
+    /** A bounded source of the given spans, split across the source's parallel readers in order. */
+    public static DataGeneratorSource<Span> of(List<Span> spans, ExecutionConfig config) {
+        return of(spans, config, RateLimiterStrategy.noOp());
+    }
+
+    /** As {@link #of(List, ExecutionConfig)}, at most as fast as the rate limiter lets spans through. */
+    public static DataGeneratorSource<Span> of(
+            List<Span> spans, ExecutionConfig config, RateLimiterStrategy<NumberSequenceSplit> rateLimiter) {
+        TypeInformation<Span> type = TypeInformation.of(Span.class);
+        return new DataGeneratorSource<>(
+                new FromElementsGeneratorFunction<>(type, config, spans), spans.size(), rateLimiter, type);
+    }
+}

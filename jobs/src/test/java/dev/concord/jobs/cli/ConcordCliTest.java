@@ -1,0 +1,57 @@
+package dev.concord.jobs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class ConcordCliTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = ConcordCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    @Test
+    void helpListsEveryCommand() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString())
+                .contains("Usage: concord")
+                .contains("demo")
+                .contains("test")
+                .contains("services");
+    }
+
+    @Test
+    void anUnknownCommandIsNamedAndExitsWithTwo() {
+        assertThat(run("demoo")).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("Unmatched argument at index 0: 'demoo'")
+                .contains("demo");
+    }
+
+    @Test
+    void anUnknownOptionIsNamedAndExitsWithTwo() {
+        assertThat(run("demo", "--sed", "3")).isEqualTo(2);
+        assertThat(err.toString()).contains("'--sed'").contains("Possible solutions: --seed");
+    }
+
+    @Test
+    void noCommandAtAllSaysSoAndExitsWithTwo() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(err.toString()).contains("Missing command");
+    }
+
+    @Test
+    void aParallelismBelowOneIsRejectedBeforeAnythingRuns() {
+        assertThat(run("demo", "--parallelism", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--parallelism must be at least 1, got 0");
+    }
+}
