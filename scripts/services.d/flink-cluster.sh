@@ -9,6 +9,8 @@
 
 FLINK_CLUSTER_MODULE="local-services/flink-cluster"
 FLINK_CLUSTER_REST_PORT=18081
+# JobManager RPC and blob server, TaskManager RPC and data: fixed in conf/config.yaml
+FLINK_CLUSTER_OTHER_PORTS="16123 16124 16122 16125"
 
 flink_cluster_lib() { echo "$ROOT/$FLINK_CLUSTER_MODULE/target/lib"; }
 flink_cluster_run_lib() { echo "$(service_dir flink-cluster)/lib"; }
@@ -44,21 +46,35 @@ flink_cluster_prepare() {
 flink_cluster_resource_params() {
   local dir
   dir="$(service_dir flink-cluster)"
-  java -Xmx128m -cp "$(flink_cluster_run_lib)/*" -Dlog.file="$dir/logs/bash-java-utils.log" \
+  java -Xmx128m -cp "$(flink_cluster_run_lib)/*" -Dlog.file="$dir/logs/bash-java-utils-${1,,}.log" \
     -Dlog4j.configurationFile="file:$dir/conf/log4j.properties" \
     org.apache.flink.runtime.util.bash.BashJavaUtils "$1" --configDir "$dir/conf" \
     | sed -n 's/^BASH_JAVA_UTILS_EXEC_RESULT://p'
 }
 
 flink_cluster_launch() {
-  local dir lib opens jm tm
+  local dir lib opens jm tm port
   dir="$(service_dir flink-cluster)"
   lib="$(flink_cluster_run_lib)"
+  for port in "$FLINK_CLUSTER_REST_PORT" $FLINK_CLUSTER_OTHER_PORTS; do
+    if tcp_open 127.0.0.1 "$port"; then
+      # another process (another checkout's services?) holds it: a second one would fail to bind, while the
+      # readiness check answered by the other one could pass
+      echo "flink-cluster: 127.0.0.1:$port is already taken by a process that scripts/services here did not start" >&2
+      return 1
+    fi
+  done
   # env.java.opts.all, which flink-dist's scripts would read from the same file
   opens="$(sed -n 's/^ *all: *//p' "$dir/conf/config.yaml" | head -n 1)"
 
+  # both computed before either process starts, so a failure leaves nothing half-started behind
   mapfile -t jm < <(flink_cluster_resource_params GET_JM_RESOURCE_PARAMS)
-  [ "${#jm[@]}" -eq 2 ] || { echo "flink-cluster: BashJavaUtils gave no JobManager memory settings" >&2; return 1; }
+  mapfile -t tm < <(flink_cluster_resource_params GET_TM_RESOURCE_PARAMS)
+  if [ "${#jm[@]}" -ne 2 ] || [ "${#tm[@]}" -ne 2 ]; then
+    echo "flink-cluster: BashJavaUtils gave no memory settings; see $dir/logs/bash-java-utils-*.log" >&2
+    return 1
+  fi
+
   # shellcheck disable=SC2086 # the flag lists are meant to split into words
   spawn flink-cluster jobmanager "$dir/logs/jobmanager.out" \
     env FLINK_PLUGINS_DIR="$dir/plugins" java ${jm[0]} $opens -Dlog.file="$dir/logs/jobmanager.log" \
@@ -66,8 +82,6 @@ flink_cluster_launch() {
     org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint \
     --configDir "$dir/conf" --executionMode cluster ${jm[1]}
 
-  mapfile -t tm < <(flink_cluster_resource_params GET_TM_RESOURCE_PARAMS)
-  [ "${#tm[@]}" -eq 2 ] || { echo "flink-cluster: BashJavaUtils gave no TaskManager memory settings" >&2; return 1; }
   # shellcheck disable=SC2086
   spawn flink-cluster taskmanager "$dir/logs/taskmanager.out" \
     env FLINK_PLUGINS_DIR="$dir/plugins" java ${tm[0]} $opens -Dlog.file="$dir/logs/taskmanager.log" \

@@ -47,8 +47,16 @@ kafka_tool() {
 }
 
 kafka_launch() {
-  local dir
+  local dir port
   dir="$(service_dir kafka)"
+  for port in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"; do
+    if tcp_open 127.0.0.1 "$port"; then
+      # another process (another checkout's services?) holds it: a second one would fail to bind, while the
+      # readiness check answered by the other one could pass
+      echo "kafka: 127.0.0.1:$port is already taken by a process that scripts/services here did not start" >&2
+      return 1
+    fi
+  done
   # ready is read from this run's log: a previous run's "started" line must not count
   rm -f "$dir/logs/server.log"
   spawn kafka broker "$dir/logs/kafka.out" \
