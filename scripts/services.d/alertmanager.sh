@@ -15,7 +15,7 @@ alertmanager_prepare() {
     echo "$out" >&2
     return 1
   fi
-  prometheus_port_free alertmanager "$ALERTMANAGER_PORT"
+  require_free_ports alertmanager "$ALERTMANAGER_PORT"
 }
 
 alertmanager_launch() {

@@ -47,6 +47,40 @@ maven() {
   (cd "$ROOT" && mvn -q -B --no-transfer-progress -Dstyle.color=never "$@")
 }
 
+# Fails when a port is already held: by another checkout's services, or a process whose pid file is gone. A second
+# process would fail to bind while the other one answered the readiness check in its place.
+require_free_ports() { # service port...
+  local service="$1" port
+  shift
+  for port in "$@"; do
+    if tcp_open 127.0.0.1 "$port"; then
+      echo "$service: 127.0.0.1:$port is already taken by a process that scripts/services here did not start:" >&2
+      ss -ltnp "( sport = :$port )" >&2 2>/dev/null || true
+      return 1
+    fi
+  done
+}
+
+# Copies a packaging module's dependencies into MODULE/target/lib once (again when its pom changes), then links them
+# into $STATE/SERVICE/lib, so that a `mvn clean` cannot pull jars from under a running service.
+fetch_maven_lib() { # service module
+  local service="$1" module="$2" lib stamp run_lib
+  lib="$ROOT/$module/target/lib"
+  stamp="$lib/.complete"
+  run_lib="$(service_dir "$service")/lib"
+  # The stamp, not the directory's mtime: an interrupted copy must not pass for a finished one.
+  if [ ! -f "$stamp" ] || [ "$ROOT/$module/pom.xml" -nt "$stamp" ]; then
+    echo "$service: fetching its jars with Maven"
+    rm -rf "$lib"
+    maven -f "$module/pom.xml" dependency:copy-dependencies -DoutputDirectory=target/lib || return 1
+    touch "$stamp"
+  fi
+  mkdir -p "$(service_dir "$service")"
+  rm -rf "$run_lib"
+  # hard links: instant and no extra disk; a copy where the state lives on another file system
+  cp -al "$lib" "$run_lib" 2>/dev/null || { rm -rf "$run_lib"; cp -a "$lib" "$run_lib"; }
+}
+
 # Starts a background process detached from this shell, output to a log file, and records its pid.
 spawn() { # service name logfile command...
   local service="$1" name="$2" log="$3"

@@ -38,14 +38,7 @@ elasticsearch_launch() {
   local dir home port
   dir="$(service_dir elasticsearch)"
   home="$dir/home"
-  for port in "$ELASTICSEARCH_HTTP_PORT" "$ELASTICSEARCH_TRANSPORT_PORT"; do
-    if tcp_open 127.0.0.1 "$port"; then
-      # another process (another checkout's services?) holds it: a second one would fail to bind, while the
-      # readiness check answered by the other one could pass
-      echo "elasticsearch: 127.0.0.1:$port is already taken by a process that scripts/services here did not start" >&2
-      return 1
-    fi
-  done
+  require_free_ports elasticsearch "$ELASTICSEARCH_HTTP_PORT" "$ELASTICSEARCH_TRANSPORT_PORT" || return 1
   spawn elasticsearch node "$(service_dir elasticsearch)/logs/elasticsearch.out" \
     java -Xms1g -Xmx1g -XX:+UseG1GC -Xss1m \
     --enable-native-access=ALL-UNNAMED \

@@ -12,20 +12,10 @@ FLINK_CLUSTER_REST_PORT=18081
 # JobManager RPC and blob server, TaskManager RPC and data: fixed in conf/config.yaml
 FLINK_CLUSTER_OTHER_PORTS="16123 16124 16122 16125"
 
-flink_cluster_lib() { echo "$ROOT/$FLINK_CLUSTER_MODULE/target/lib"; }
 flink_cluster_run_lib() { echo "$(service_dir flink-cluster)/lib"; }
 
 flink_cluster_prepare() {
-  local lib stamp
-  lib="$(flink_cluster_lib)"
-  stamp="$lib/.complete"
-  # The stamp, not the directory's mtime: an interrupted copy must not pass for a finished one.
-  if [ ! -f "$stamp" ] || [ "$ROOT/$FLINK_CLUSTER_MODULE/pom.xml" -nt "$stamp" ]; then
-    echo "flink-cluster: fetching Flink's jars with Maven"
-    rm -rf "$lib"
-    maven -f "$FLINK_CLUSTER_MODULE/pom.xml" dependency:copy-dependencies -DoutputDirectory=target/lib || return 1
-    touch "$stamp"
-  fi
+  fetch_maven_lib flink-cluster "$FLINK_CLUSTER_MODULE" || return 1
 
   local dir
   dir="$(service_dir flink-cluster)"
@@ -33,9 +23,6 @@ flink_cluster_prepare() {
   # a test that died before deleting its jar would otherwise leave it listed under /jars for good.
   rm -rf "$dir/upload" "$dir/tmp"
   mkdir -p "$dir/conf" "$dir/upload" "$dir/tmp/web" "$dir/plugins" "$dir/logs"
-  rm -rf "$(flink_cluster_run_lib)"
-  # hard links: instant and no extra disk; a copy where the state lives on another file system
-  cp -al "$lib" "$(flink_cluster_run_lib)" 2>/dev/null || { rm -rf "$(flink_cluster_run_lib)"; cp -a "$lib" "$(flink_cluster_run_lib)"; }
   sed "s#FLINK_STATE_DIR#$dir#g" "$ROOT/$FLINK_CLUSTER_MODULE/conf/config.yaml" > "$dir/conf/config.yaml"
   cp "$ROOT/$FLINK_CLUSTER_MODULE/conf/log4j.properties" "$dir/conf/log4j.properties"
 }
@@ -56,14 +43,7 @@ flink_cluster_launch() {
   local dir lib opens jm tm port
   dir="$(service_dir flink-cluster)"
   lib="$(flink_cluster_run_lib)"
-  for port in "$FLINK_CLUSTER_REST_PORT" $FLINK_CLUSTER_OTHER_PORTS; do
-    if tcp_open 127.0.0.1 "$port"; then
-      # another process (another checkout's services?) holds it: a second one would fail to bind, while the
-      # readiness check answered by the other one could pass
-      echo "flink-cluster: 127.0.0.1:$port is already taken by a process that scripts/services here did not start" >&2
-      return 1
-    fi
-  done
+  require_free_ports flink-cluster "$FLINK_CLUSTER_REST_PORT" $FLINK_CLUSTER_OTHER_PORTS || return 1
   # env.java.opts.all, which flink-dist's scripts would read from the same file
   opens="$(sed -n 's/^ *all: *//p' "$dir/conf/config.yaml" | head -n 1)"
 

@@ -9,27 +9,14 @@ KAFKA_MODULE="local-services/kafka-broker"
 KAFKA_PORT=19092
 KAFKA_CONTROLLER_PORT=19094
 
-kafka_lib() { echo "$ROOT/$KAFKA_MODULE/target/lib"; }
 kafka_run_lib() { echo "$(service_dir kafka)/lib"; }
 
 kafka_prepare() {
-  local lib stamp
-  lib="$(kafka_lib)"
-  stamp="$lib/.complete"
-  # The stamp, not the directory's mtime: an interrupted copy must not pass for a finished one.
-  if [ ! -f "$stamp" ] || [ "$ROOT/$KAFKA_MODULE/pom.xml" -nt "$stamp" ]; then
-    echo "kafka: fetching the broker's jars with Maven"
-    rm -rf "$lib"
-    maven -f "$KAFKA_MODULE/pom.xml" dependency:copy-dependencies -DoutputDirectory=target/lib || return 1
-    touch "$stamp"
-  fi
+  fetch_maven_lib kafka "$KAFKA_MODULE" || return 1
 
   local dir
   dir="$(service_dir kafka)"
   mkdir -p "$dir/config" "$dir/data" "$dir/logs"
-  rm -rf "$(kafka_run_lib)"
-  # hard links: instant and no extra disk; a copy where the state lives on another file system
-  cp -al "$lib" "$(kafka_run_lib)" 2>/dev/null || { rm -rf "$(kafka_run_lib)"; cp -a "$lib" "$(kafka_run_lib)"; }
   { cat "$ROOT/$KAFKA_MODULE/config/server.properties"; echo "log.dirs=$dir/data"; } > "$dir/config/server.properties"
 
   if [ ! -f "$dir/data/meta.properties" ]; then
@@ -49,14 +36,7 @@ kafka_tool() {
 kafka_launch() {
   local dir port
   dir="$(service_dir kafka)"
-  for port in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"; do
-    if tcp_open 127.0.0.1 "$port"; then
-      # another process (another checkout's services?) holds it: a second one would fail to bind, while the
-      # readiness check answered by the other one could pass
-      echo "kafka: 127.0.0.1:$port is already taken by a process that scripts/services here did not start" >&2
-      return 1
-    fi
-  done
+  require_free_ports kafka "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" || return 1
   # ready is read from this run's log: a previous run's "started" line must not count
   rm -f "$dir/logs/server.log"
   spawn kafka broker "$dir/logs/kafka.out" \

@@ -71,16 +71,6 @@ prometheus_debian_install() { # binary...
   done
 }
 
-# Fails when another process (one scripts/services did not start, or whose pid file is gone) holds the port:
-# it would answer the readiness check in our process's place.
-prometheus_port_free() { # service port
-  if tcp_open 127.0.0.1 "$2"; then
-    echo "$1: port 127.0.0.1:$2 is already in use by a process scripts/services does not track:" >&2
-    ss -ltnp "( sport = :$2 )" >&2 2>/dev/null || true
-    return 1
-  fi
-}
-
 prometheus_config() { echo "$ROOT/local-services/prometheus/prometheus.yml"; }
 
 prometheus_prepare() {
@@ -91,7 +81,7 @@ prometheus_prepare() {
     echo "$out" >&2
     return 1
   fi
-  prometheus_port_free prometheus "$PROMETHEUS_PORT"
+  require_free_ports prometheus "$PROMETHEUS_PORT"
 }
 
 prometheus_launch() {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = ConcordVersion.class,
         description = "Business-transaction SLOs and safe failover decisions across two clouds.",
-        subcommands = {DemoCommand.class, TestCommand.class, ServicesCommand.class})
+        subcommands = {DemoCommand.class})
 public final class ConcordCli implements Runnable {
 
     @CommandLine.Spec
@@ -21,6 +21,31 @@ public final class ConcordCli implements Runnable {
 
     static CommandLine commandLine() {
         return new CommandLine(new ConcordCli());
+    }
+
+    @Command(
+            name = "test",
+            description = "Start the real services, run every test (mvn verify), stop the services; "
+                    + "exit with the tests' status.")
+    int test() {
+        return runByTheLauncher("test");
+    }
+
+    @Command(
+            name = "services",
+            description = "start|stop|status [kafka|elasticsearch|prometheus|alertmanager|flink-cluster|all]: "
+                    + "the real services on 127.0.0.1 for tests and development.")
+    int services() {
+        return runByTheLauncher("services status");
+    }
+
+    /** These commands need Maven and the scripts, not this jar: they are listed here so that --help shows them. */
+    private int runByTheLauncher(String example) {
+        spec.commandLine()
+                .getErr()
+                .println("`concord " + example.split(" ")[0]
+                        + "` runs through the ./concord launcher at the repository root: ./concord " + example);
+        return 2;
     }
 
     @Override

@@ -54,4 +54,10 @@ class ConcordCliTest {
         assertThat(run("demo", "--parallelism", "0")).isEqualTo(2);
         assertThat(err.toString()).contains("--parallelism must be at least 1, got 0");
     }
+
+    @Test
+    void theLauncherCommandsPointAtTheLauncherWhenRunFromTheJar() {
+        assertThat(run("test")).isEqualTo(2);
+        assertThat(err.toString()).contains("./concord test");
+    }
 }
