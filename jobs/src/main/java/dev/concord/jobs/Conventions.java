@@ -15,6 +15,13 @@ public final class Conventions {
     /** Flink operator metric: spans that arrived after their minute was already emitted. */
     public static final String METRIC_LATE_SPANS = "lateSpans";
 
+    /** Flink operator metrics of the transaction correlator. */
+    public static final String METRIC_LATE_TRANSACTION_SPANS = "lateTransactionSpans";
+
+    public static final String METRIC_DUPLICATE_SPANS = "duplicateSpans";
+    public static final String METRIC_SPANS_AFTER_OUTCOME = "spansAfterOutcome";
+    public static final String METRIC_UNKNOWN_TRANSACTION_SPANS = "unknownTransactionSpans";
+
     /** Output folders under the chosen output directory. */
     public static final String OUT_SUCCESS_RATIO = "success-ratio";
 

@@ -1,0 +1,11 @@
+package dev.concord.jobs.correlate;
+
+/** How a business transaction ended. */
+public enum Outcome {
+    /** The completing stage ended successfully. */
+    COMPLETED,
+    /** The request that carried the transaction failed: nothing will continue it. */
+    FAILED,
+    /** It did not complete within its maximum duration: failed in the stage it was stuck in. */
+    TIMED_OUT
+}

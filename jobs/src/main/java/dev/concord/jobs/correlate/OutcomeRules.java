@@ -1,0 +1,122 @@
+package dev.concord.jobs.correlate;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides a transaction's outcome from the spans seen, as of an event time. Only spans that ended by then count, so
+ * the decision depends on event time alone, never on the order spans arrived in.
+ */
+final class OutcomeRules {
+
+    private static final Comparator<StageRecord> BY_END =
+            Comparator.comparingLong(StageRecord::endEpochMillis).thenComparing(StageRecord::spanId);
+    private static final Comparator<StageRecord> BY_START =
+            Comparator.comparingLong(StageRecord::startEpochMillis).thenComparing(StageRecord::spanId);
+
+    private OutcomeRules() {}
+
+    /** True for a span whose end may decide the transaction: the completing stage succeeding, or a failed root. */
+    static boolean decisive(TransactionSpec spec, StageRecord record) {
+        return completes(spec, record) || failsForGood(record);
+    }
+
+    /**
+     * The outcome known at {@code asOfMillis}, if any: the earliest completing or failing span decides; when both end
+     * at the same millisecond the failure wins.
+     */
+    static Optional<TransactionOutcome> decide(
+            TransactionSpec spec, String transactionId, List<StageRecord> records, long asOfMillis) {
+        List<StageRecord> ended = endedBy(records, asOfMillis);
+        Optional<StageRecord> completion =
+                ended.stream().filter(r -> completes(spec, r)).min(BY_END);
+        Optional<StageRecord> failure =
+                ended.stream().filter(OutcomeRules::failsForGood).min(BY_END);
+        if (failure.isPresent()
+                && (completion.isEmpty()
+                        || failure.get().endEpochMillis() <= completion.get().endEpochMillis())) {
+            long end = failure.get().endEpochMillis();
+            StageRecord cause = cause(endedBy(ended, end)).orElse(failure.get());
+            return Optional.of(outcome(
+                    spec, transactionId, endedBy(ended, end), end, Outcome.FAILED, cause.stage(), cause.service()));
+        }
+        return completion.map(done -> outcome(
+                spec,
+                transactionId,
+                endedBy(ended, done.endEpochMillis()),
+                done.endEpochMillis(),
+                Outcome.COMPLETED,
+                "",
+                ""));
+    }
+
+    /** The transaction at its deadline: failed in the first stage, in order, that had not succeeded. */
+    static TransactionOutcome timedOut(
+            TransactionSpec spec, String transactionId, List<StageRecord> records, long deadlineMillis) {
+        List<StageRecord> ended = endedBy(records, deadlineMillis);
+        String stuckIn = spec.stages().stream()
+                .filter(stage -> ended.stream().noneMatch(r -> r.stage().equals(stage) && r.success()))
+                .findFirst()
+                .orElse(spec.completesAt());
+        String service = ended.stream()
+                .filter(r -> r.stage().equals(stuckIn) && !r.success())
+                .max(BY_END)
+                .map(StageRecord::service)
+                .orElse("");
+        // a transaction whose every span outlasted the deadline still has a first stage to be told by
+        List<StageRecord> known = ended.isEmpty() ? records : ended;
+        return outcome(spec, transactionId, known, deadlineMillis, Outcome.TIMED_OUT, stuckIn, service);
+    }
+
+    private static boolean completes(TransactionSpec spec, StageRecord record) {
+        return record.success() && record.stage().equals(spec.completesAt());
+    }
+
+    private static boolean failsForGood(StageRecord record) {
+        return record.root() && !record.success();
+    }
+
+    /** The failed span that ended first is where the failure started; the root only reports it. */
+    private static Optional<StageRecord> cause(List<StageRecord> ended) {
+        return ended.stream().filter(r -> !r.success() && !r.root()).min(BY_END);
+    }
+
+    private static List<StageRecord> endedBy(List<StageRecord> records, long asOfMillis) {
+        List<StageRecord> ended = new ArrayList<>(records.size());
+        for (StageRecord record : records) {
+            if (record.endEpochMillis() <= asOfMillis) {
+                ended.add(record);
+            }
+        }
+        return ended;
+    }
+
+    private static TransactionOutcome outcome(
+            TransactionSpec spec,
+            String transactionId,
+            List<StageRecord> ended,
+            long endMillis,
+            Outcome outcome,
+            String failingStage,
+            String failingService) {
+        List<StageRecord> stages = new ArrayList<>(ended);
+        stages.sort(BY_START);
+        StageRecord first = stages.get(0);
+        return new TransactionOutcome(
+                spec.name(),
+                transactionId,
+                first.tenant(),
+                first.cloudProvider(),
+                first.cloudRegion(),
+                first.startEpochMillis(),
+                endMillis,
+                endMillis - first.startEpochMillis(),
+                outcome == Outcome.COMPLETED,
+                outcome,
+                failingStage,
+                failingService,
+                stages);
+    }
+}

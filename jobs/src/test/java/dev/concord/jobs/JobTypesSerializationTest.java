@@ -1,0 +1,28 @@
+package dev.concord.jobs;
+
+import dev.concord.jobs.correlate.InFlightTransaction;
+import dev.concord.jobs.correlate.StageRecord;
+import dev.concord.jobs.correlate.TransactionOutcome;
+import dev.concord.jobs.ratio.MinuteCounts;
+import dev.concord.jobs.ratio.MinuteSuccessRatio;
+import dev.concord.jobs.ratio.TransactionCloud;
+import org.apache.flink.types.PojoTestUtils;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class JobTypesSerializationTest {
+
+    @ParameterizedTest(name = "{0} is serialized by Flink as a POJO without Kryo")
+    @ValueSource(
+            classes = {
+                TransactionCloud.class,
+                MinuteCounts.class,
+                MinuteSuccessRatio.class,
+                StageRecord.class,
+                InFlightTransaction.class,
+                TransactionOutcome.class
+            })
+    void isSerializedAsPojoWithoutKryo(Class<?> type) {
+        PojoTestUtils.assertSerializedAsPojoWithoutKryo(type);
+    }
+}

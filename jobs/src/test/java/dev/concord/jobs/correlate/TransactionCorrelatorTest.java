@@ -1,0 +1,310 @@
+package dev.concord.jobs.correlate;
+
+import static dev.concord.jobs.correlate.TransactionFixtures.MAX_DURATION;
+import static dev.concord.jobs.correlate.TransactionFixtures.ORDER_TO_FULFILLMENT;
+import static dev.concord.jobs.correlate.TransactionFixtures.at;
+import static dev.concord.jobs.correlate.TransactionFixtures.millis;
+import static dev.concord.jobs.correlate.TransactionFixtures.stage;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.concord.ingest.model.Span;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class TransactionCorrelatorTest {
+
+    private KeyedOneInputStreamOperatorTestHarness<String, Span, TransactionOutcome> harness;
+
+    @BeforeEach
+    void openHarness() throws Exception {
+        harness = newHarness();
+    }
+
+    @AfterEach
+    void closeHarness() throws Exception {
+        harness.close();
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, Span, TransactionOutcome> newHarness()
+            throws Exception {
+        return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                new TransactionCorrelator(List.of(ORDER_TO_FULFILLMENT)), TransactionCorrelator::key, Types.STRING);
+    }
+
+    /** A whole order across two traces (the ERP posting runs behind a queue) in the primary cloud. */
+    private static List<Span> completedOrder(String id) {
+        return List.of(
+                stage(id, "order-capture", 0, 1).root().build(),
+                stage(id, "inventory-reserve", 1, 2).service("warehouse-api").build(),
+                stage(id, "pick", 10, 40).service("warehouse-api").build(),
+                stage(id, "ship", 60, 90).service("shipping").build(),
+                stage(id, "erp-posting", 95, 100)
+                        .service("erp-connector")
+                        .trace("t2")
+                        .root()
+                        .build());
+    }
+
+    @Test
+    void emitsACompletedOutcomeWhenTheCompletingStageEndsAcrossTraces() throws Exception {
+        pushAll(completedOrder("o-1"));
+
+        harness.processWatermark(millis(at(100)));
+
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(outcome -> {
+            assertThat(outcome.transaction()).isEqualTo("order-to-fulfillment");
+            assertThat(outcome.transactionId()).isEqualTo("o-1");
+            assertThat(outcome.outcome()).isEqualTo(Outcome.COMPLETED);
+            assertThat(outcome.success()).isTrue();
+            assertThat(outcome.cloudProvider()).isEqualTo("aws");
+            assertThat(outcome.cloudRegion()).isEqualTo("us-east-1");
+            assertThat(outcome.tenant()).isEqualTo("acme");
+            assertThat(outcome.startEpochMillis()).isEqualTo(millis(at(0)));
+            assertThat(outcome.durationMillis()).isEqualTo(100_000);
+            assertThat(outcome.failingStage()).isEmpty();
+            assertThat(outcome.stages())
+                    .extracting(StageRecord::stage)
+                    .containsExactly("order-capture", "inventory-reserve", "pick", "ship", "erp-posting");
+        });
+    }
+
+    @Test
+    void waitsForTheWatermarkBeforeDeciding() throws Exception {
+        pushAll(completedOrder("o-1"));
+
+        harness.processWatermark(millis(at(99)));
+
+        assertThat(harness.extractOutputValues()).isEmpty();
+    }
+
+    @Test
+    void clearsAllStateAndTimersOneMaximumDurationAfterTheOutcome() throws Exception {
+        pushAll(completedOrder("o-1"));
+        harness.processWatermark(millis(at(100)));
+        assertThat(harness.numKeyedStateEntries()).as("the tombstone").isEqualTo(1);
+
+        harness.processWatermark(millis(at(100).plus(MAX_DURATION)));
+
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void failsInTheStageWhereTheFailureStartedWhenTheCarryingRequestFails() throws Exception {
+        push(stage("o-2", "inventory-reserve", 1, 2)
+                .service("warehouse-api")
+                .failed()
+                .build());
+        push(stage("o-2", "order-capture", 0, 3).root().failed().build());
+
+        harness.processWatermark(millis(at(3)));
+
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(outcome -> {
+            assertThat(outcome.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(outcome.success()).isFalse();
+            assertThat(outcome.failingStage()).isEqualTo("inventory-reserve");
+            assertThat(outcome.failingService()).isEqualTo("warehouse-api");
+            assertThat(outcome.endEpochMillis()).isEqualTo(millis(at(3)));
+        });
+    }
+
+    @Test
+    void aFailedStageThatIsRetriedDoesNotFailTheTransaction() throws Exception {
+        push(stage("o-3", "order-capture", 0, 1).root().build());
+        push(stage("o-3", "pick", 10, 12).spanId("pick-try-1").failed().build());
+        push(stage("o-3", "pick", 20, 30).spanId("pick-try-2").build());
+        push(stage("o-3", "erp-posting", 40, 50).build());
+
+        harness.processWatermark(millis(at(50)));
+
+        assertThat(harness.extractOutputValues())
+                .singleElement()
+                .satisfies(outcome -> assertThat(outcome.outcome()).isEqualTo(Outcome.COMPLETED));
+    }
+
+    @Test
+    void timesOutInTheFirstStageThatHadNotSucceeded() throws Exception {
+        push(stage("o-4", "order-capture", 0, 1).root().build());
+        push(stage("o-4", "inventory-reserve", 1, 2).service("warehouse-api").build());
+        push(stage("o-4", "pick", 10, 11).service("warehouse-api").failed().build());
+
+        harness.processWatermark(millis(at(0).plus(MAX_DURATION)) - 1);
+        assertThat(harness.extractOutputValues()).isEmpty();
+        harness.processWatermark(millis(at(0).plus(MAX_DURATION)));
+
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(outcome -> {
+            assertThat(outcome.outcome()).isEqualTo(Outcome.TIMED_OUT);
+            assertThat(outcome.failingStage()).isEqualTo("pick");
+            assertThat(outcome.failingService()).isEqualTo("warehouse-api");
+            assertThat(outcome.durationMillis()).isEqualTo(MAX_DURATION.toMillis());
+        });
+    }
+
+    @Test
+    void timesOutWaitingForAStageNoServiceStarted() throws Exception {
+        push(stage("o-5", "order-capture", 0, 1).root().build());
+
+        harness.processWatermark(millis(at(0).plus(MAX_DURATION)));
+
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(outcome -> {
+            assertThat(outcome.failingStage()).isEqualTo("inventory-reserve");
+            assertThat(outcome.failingService()).isEmpty();
+        });
+    }
+
+    @Test
+    void countsASpanDeliveredTwiceOnce() throws Exception {
+        List<Span> order = completedOrder("o-6");
+        pushAll(order);
+        push(order.get(2));
+        push(order.get(2));
+
+        harness.processWatermark(millis(at(100)));
+
+        assertThat(harness.extractOutputValues())
+                .singleElement()
+                .satisfies(outcome -> assertThat(outcome.stages()).hasSize(5));
+    }
+
+    @Test
+    void dropsStragglersOfADecidedTransactionInsteadOfOpeningAnotherOne() throws Exception {
+        pushAll(completedOrder("o-7"));
+        harness.processWatermark(millis(at(100)));
+        push(stage("o-7", "audit", 100, 130).spanId("late-audit").build());
+
+        harness.processWatermark(millis(at(200).plus(MAX_DURATION.multipliedBy(3))));
+
+        assertThat(harness.extractOutputValues()).hasSize(1);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    @Test
+    void sendsASpanBehindTheWatermarkToTheLateOutput() throws Exception {
+        push(stage("o-8", "order-capture", 0, 1).root().build());
+        harness.processWatermark(millis(at(50)));
+        Span late = stage("o-8", "inventory-reserve", 1, 2).build();
+
+        push(late);
+
+        assertThat(harness.getSideOutput(TransactionCorrelator.LATE))
+                .extracting(StreamRecord::getValue)
+                .containsExactly(late);
+    }
+
+    @Test
+    void ignoresSpansOfATransactionNoRuleDescribes() throws Exception {
+        push(stage("x-1", "start", 0, 1)
+                .transaction("unknown-flow")
+                .root()
+                .failed()
+                .build());
+
+        harness.processWatermark(millis(at(0).plus(MAX_DURATION.multipliedBy(3))));
+
+        assertThat(harness.extractOutputValues()).isEmpty();
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    @Test
+    void keepsTheFirstStagesCloudWhenLaterStagesRunElsewhere() throws Exception {
+        push(stage("o-9", "order-capture", 0, 1)
+                .root()
+                .in("gcp", "us-central1")
+                .tenant("globex")
+                .build());
+        push(stage("o-9", "erp-posting", 5, 6).in("aws", "us-east-1").build());
+
+        harness.processWatermark(millis(at(6)));
+
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(outcome -> {
+            assertThat(outcome.cloudProvider()).isEqualTo("gcp");
+            assertThat(outcome.tenant()).isEqualTo("globex");
+            assertThat(outcome.stages()).extracting(StageRecord::cloudProvider).containsExactly("gcp", "aws");
+        });
+    }
+
+    @Test
+    void restoresInFlightTransactionsFromASnapshot() throws Exception {
+        List<Span> order = completedOrder("o-10");
+        pushAll(order.subList(0, 3));
+        OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
+        harness.close();
+
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new TransactionCorrelator(List.of(ORDER_TO_FULFILLMENT))),
+                TransactionCorrelator::key,
+                Types.STRING);
+        harness.setup();
+        harness.initializeState(snapshot);
+        harness.open();
+        pushAll(order.subList(3, 5));
+        harness.processWatermark(millis(at(100)));
+
+        assertThat(harness.extractOutputValues())
+                .singleElement()
+                .satisfies(outcome -> assertThat(outcome.stages()).hasSize(5));
+    }
+
+    static Stream<Integer> seeds() {
+        return IntStream.range(0, 6).boxed();
+    }
+
+    @ParameterizedTest(name = "arrival order {0} gives the same outcomes as time order")
+    @MethodSource("seeds")
+    void givesTheSameOutcomesWhateverTheArrivalOrder(int seed) throws Exception {
+        List<Span> spans = new ArrayList<>();
+        spans.addAll(completedOrder("a"));
+        spans.add(stage("b", "inventory-reserve", 1, 2).failed().build());
+        spans.add(stage("b", "order-capture", 0, 2).root().failed().build());
+        spans.add(stage("b", "order-capture", 0, 2).root().failed().build());
+        spans.add(stage("c", "order-capture", 0, 1).root().build());
+        spans.add(stage("c", "erp-posting", 30, 31).build());
+        spans.add(stage("c", "erp-posting", 30, 31)
+                .spanId("c-retry")
+                .failed()
+                .root()
+                .build());
+
+        List<TransactionOutcome> inTimeOrder = run(spans);
+        List<Span> shuffled = new ArrayList<>(spans);
+        Collections.shuffle(shuffled, new Random(seed));
+
+        assertThat(run(shuffled)).containsExactlyInAnyOrderElementsOf(inTimeOrder);
+        assertThat(inTimeOrder).hasSize(3);
+    }
+
+    private static List<TransactionOutcome> run(List<Span> spans) throws Exception {
+        try (var fresh = newHarness()) {
+            for (Span span : spans) {
+                fresh.processElement(span, span.endEpochMillis());
+            }
+            fresh.processWatermark(millis(at(0).plus(MAX_DURATION.multipliedBy(3))));
+            return fresh.extractOutputValues();
+        }
+    }
+
+    private void pushAll(List<Span> spans) throws Exception {
+        for (Span span : spans) {
+            push(span);
+        }
+    }
+
+    private void push(Span span) throws Exception {
+        harness.processElement(span, span.endEpochMillis());
+    }
+}
