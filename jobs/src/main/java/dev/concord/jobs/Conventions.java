@@ -22,6 +22,9 @@ public final class Conventions {
     public static final String METRIC_SPANS_AFTER_OUTCOME = "spansAfterOutcome";
     public static final String METRIC_UNKNOWN_TRANSACTION_SPANS = "unknownTransactionSpans";
 
+    /** Flink operator metric of the SLO evaluator: events for a minute already evaluated. */
+    public static final String METRIC_LATE_SLO_EVENTS = "lateSloEvents";
+
     /** Output folders under the chosen output directory. */
     public static final String OUT_SUCCESS_RATIO = "success-ratio";
 

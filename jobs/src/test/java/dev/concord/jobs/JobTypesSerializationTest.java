@@ -6,6 +6,12 @@ import dev.concord.jobs.correlate.TransactionOutcome;
 import dev.concord.jobs.ratio.MinuteCounts;
 import dev.concord.jobs.ratio.MinuteSuccessRatio;
 import dev.concord.jobs.ratio.TransactionCloud;
+import dev.concord.jobs.slo.SloAlert;
+import dev.concord.jobs.slo.SloCounts;
+import dev.concord.jobs.slo.SloEvent;
+import dev.concord.jobs.slo.SloKey;
+import dev.concord.jobs.slo.SloSnapshot;
+import dev.concord.jobs.slo.WindowBurn;
 import org.apache.flink.types.PojoTestUtils;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,7 +26,13 @@ class JobTypesSerializationTest {
                 MinuteSuccessRatio.class,
                 StageRecord.class,
                 InFlightTransaction.class,
-                TransactionOutcome.class
+                TransactionOutcome.class,
+                SloKey.class,
+                SloEvent.class,
+                SloCounts.class,
+                WindowBurn.class,
+                SloSnapshot.class,
+                SloAlert.class
             })
     void isSerializedAsPojoWithoutKryo(Class<?> type) {
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(type);

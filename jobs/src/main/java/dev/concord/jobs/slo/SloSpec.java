@@ -1,0 +1,74 @@
+package dev.concord.jobs.slo;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An SLO as the engine evaluates it, with its window table already resolved to factors.
+ *
+ * @param latencyThresholdMillis for latency SLOs, a transaction is good when it succeeds faster than this; 0 for
+ *     availability SLOs
+ * @param objective the target share of good events, a fraction in (0, 1)
+ * @param periodMinutes the SLO period the error budget is counted over
+ * @param minEvents fewer events than this in a page's long window: no page
+ */
+public record SloSpec(
+        String name,
+        String transaction,
+        long latencyThresholdMillis,
+        double objective,
+        int periodMinutes,
+        List<BurnWindow> windows,
+        long minEvents,
+        boolean byCloud,
+        boolean byRegion,
+        boolean byTenant,
+        Map<String, String> labels,
+        Map<String, String> annotations)
+        implements Serializable {
+
+    public static final String SEVERITY_PAGE = "page";
+    public static final String SEVERITY_TICKET = "ticket";
+
+    /** The label value of a dimension the SLO is not grouped by. */
+    public static final String ALL = "*";
+
+    public SloSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(transaction, "transaction");
+        windows = List.copyOf(windows);
+        labels = Map.copyOf(labels);
+        annotations = Map.copyOf(annotations);
+        if (!(objective > 0 && objective < 1)) {
+            throw new IllegalArgumentException(name + ": objective must be a fraction in (0, 1): " + objective);
+        }
+        if (periodMinutes < 1) {
+            throw new IllegalArgumentException(name + ": period must be at least a minute");
+        }
+        for (BurnWindow window : windows) {
+            if (window.longWindowMinutes() > periodMinutes) {
+                throw new IllegalArgumentException(name + ": a long window is longer than the SLO period");
+            }
+        }
+    }
+
+    /** The error budget as a share of events: 1 − objective. */
+    double errorBudget() {
+        return 1 - objective;
+    }
+
+    /** The longest window any alert looks at: how many minutes of per-minute counts a key keeps. */
+    int longestWindowMinutes() {
+        int longest = 1;
+        for (BurnWindow window : windows) {
+            longest = Math.max(longest, window.longWindowMinutes());
+        }
+        return longest;
+    }
+
+    boolean latency() {
+        return latencyThresholdMillis > 0;
+    }
+}
