@@ -11,6 +11,14 @@ public final class Conventions {
     public static final String UID_MINUTE_SUCCESS_RATIO = "minute-success-ratio";
     public static final String UID_SUCCESS_RATIO_SINK = "success-ratio-sink";
     public static final String UID_LATE_SPAN_SINK = "late-span-sink";
+    public static final String UID_CORRELATABLE_SPANS = "correlatable-spans";
+    public static final String UID_TRANSACTION_CORRELATOR = "transaction-correlator";
+    public static final String UID_TRANSACTION_SINK = "transaction-sink";
+    public static final String UID_LATE_TRANSACTION_SPAN_SINK = "late-transaction-span-sink";
+    public static final String UID_SLO_EVENTS = "slo-events";
+    public static final String UID_SLO_EVALUATOR = "slo-evaluator";
+    public static final String UID_SLO_SNAPSHOT_SINK = "slo-snapshot-sink";
+    public static final String UID_SLO_ALERT_SINK = "slo-alert-sink";
 
     /** Flink operator metric: spans that arrived after their minute was already emitted. */
     public static final String METRIC_LATE_SPANS = "lateSpans";

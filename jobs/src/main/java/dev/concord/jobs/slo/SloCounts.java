@@ -27,7 +27,8 @@ public final class SloCounts {
 
     static SloCounts forSpec(SloSpec spec) {
         SloCounts counts = new SloCounts();
-        int minutes = spec.longestWindowMinutes();
+        // at least an hour: the current hour of the period is read from minutes, see period()
+        int minutes = Math.max(spec.longestWindowMinutes(), (int) MINUTES_PER_HOUR);
         // one extra hour: the period ends inside the current, partly filled hour
         int hours = (int) ((spec.periodMinutes() + MINUTES_PER_HOUR - 1) / MINUTES_PER_HOUR) + 1;
         counts.minuteOf = filled(minutes);
@@ -77,13 +78,17 @@ public final class SloCounts {
         return new Totals(good, total);
     }
 
-    /** Totals over the SLO period before {@code endMinuteExclusive}, to the hour: whole hours plus the current one. */
+    /**
+     * Totals over the SLO period before {@code endMinuteExclusive}, to the hour: the minutes of the current hour, read
+     * from the minute ring so that events after the end never count, plus the whole hours before it.
+     */
     Totals period(long endMinuteExclusive, int periodMinutes) {
-        long lastHour = Math.floorDiv(endMinuteExclusive - 1, MINUTES_PER_HOUR);
+        long currentHour = Math.floorDiv(endMinuteExclusive - 1, MINUTES_PER_HOUR);
+        Totals thisHour = window(endMinuteExclusive, (int) (endMinuteExclusive - currentHour * MINUTES_PER_HOUR));
         long hours = (periodMinutes + MINUTES_PER_HOUR - 1) / MINUTES_PER_HOUR;
-        double good = 0;
-        double total = 0;
-        for (long hour = lastHour - hours + 1; hour <= lastHour; hour++) {
+        double good = thisHour.good();
+        double total = thisHour.total();
+        for (long hour = currentHour - hours + 1; hour < currentHour; hour++) {
             int h = slot(hour, hourOf.length);
             if (hourOf[h] == hour) {
                 good += hourGood[h];

@@ -1,0 +1,39 @@
+package dev.concord.jobs.slo;
+
+import dev.concord.jobs.correlate.TransactionOutcome;
+import java.util.List;
+import org.apache.flink.api.common.functions.FlatMapFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Turns a transaction outcome into one event for each SLO on its transaction, keyed by the dimensions that SLO is
+ * grouped by. Availability counts a completed transaction as good; latency also wants it faster than the threshold.
+ */
+public final class SloEventsOf implements FlatMapFunction<TransactionOutcome, SloEvent> {
+
+    private final List<SloSpec> slos;
+
+    public SloEventsOf(List<SloSpec> slos) {
+        this.slos = List.copyOf(slos);
+    }
+
+    @Override
+    public void flatMap(TransactionOutcome outcome, Collector<SloEvent> out) {
+        for (SloSpec slo : slos) {
+            if (!slo.transaction().equals(outcome.transaction())) {
+                continue;
+            }
+            boolean good =
+                    outcome.success() && (!slo.latency() || outcome.durationMillis() < slo.latencyThresholdMillis());
+            out.collect(new SloEvent(key(slo, outcome), outcome.endEpochMillis(), good, 1.0));
+        }
+    }
+
+    static SloKey key(SloSpec slo, TransactionOutcome outcome) {
+        return new SloKey(
+                slo.name(),
+                slo.byCloud() ? outcome.cloudProvider() : SloSpec.ALL,
+                slo.byRegion() ? outcome.cloudRegion() : SloSpec.ALL,
+                slo.byTenant() ? outcome.tenant() : SloSpec.ALL);
+    }
+}

@@ -1,0 +1,148 @@
+package dev.concord.jobs.slo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.concord.ingest.model.Span;
+import dev.concord.jobs.Engine;
+import dev.concord.jobs.correlate.Outcome;
+import dev.concord.jobs.correlate.TransactionOutcome;
+import dev.concord.jobs.correlate.TransactionSpec;
+import dev.concord.jobs.sinks.JsonLines;
+import dev.concord.jobs.sinks.JsonLinesSink;
+import dev.concord.jobs.sources.SimulatedSpans;
+import dev.concord.simulator.CloudSite;
+import dev.concord.simulator.Outage;
+import dev.concord.simulator.SimulationSettings;
+import dev.concord.simulator.TwoCloudSimulator;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class SloPipelineJobITCase {
+
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+                    .setConfiguration(Engine.baseConfiguration())
+                    .setNumberTaskManagers(1)
+                    .setNumberSlotsPerTaskManager(2)
+                    .build());
+
+    private static final Instant START = SimulationSettings.DEFAULT_START;
+    private static final Instant OUTAGE = START.plus(Duration.ofMinutes(10));
+    private static final long STOP_AT = START.plus(Duration.ofMinutes(40)).toEpochMilli();
+
+    private static final TransactionSpec ORDER_TO_FULFILLMENT = new TransactionSpec(
+            "order-to-fulfillment",
+            List.of("order-capture", "warehouse-reservation", "fulfillment"),
+            "fulfillment",
+            Duration.ofMinutes(5));
+
+    private static final SloSpec AVAILABILITY = new SloSpec(
+            "order-to-fulfillment-availability",
+            "order-to-fulfillment",
+            0,
+            0.999,
+            30 * 24 * 60,
+            SloEvaluatorTest.GOOGLE_30D,
+            50,
+            true,
+            true,
+            false,
+            Map.of("team", "fulfillment"),
+            Map.of());
+
+    private static List<Span> spans;
+
+    @TempDir
+    Path out;
+
+    @BeforeAll
+    static void simulate() {
+        // no background failures: with only minutes of history, one would already burn a whole hour's budget
+        spans = new TwoCloudSimulator(SimulationSettings.builder()
+                        .seed(11)
+                        .baselineErrorRate(0)
+                        .outage(new Outage(
+                                CloudSite.AWS_US_EAST_1, "warehouse-api", OUTAGE, OUTAGE.plus(Duration.ofMinutes(10))))
+                        .build())
+                .run();
+    }
+
+    @Test
+    void pagesForThePrimaryWithinAMinuteOfTheOutageAndNeverForTheSecondary() throws Exception {
+        run(2, out);
+
+        List<TransactionOutcome> outcomes = JsonLines.read(out.resolve("transactions"), TransactionOutcome.class);
+        assertThat(outcomes).hasSize(2 * 30 * 30);
+        assertThat(outcomes)
+                .filteredOn(o -> o.outcome() == Outcome.FAILED)
+                .allSatisfy(o -> assertThat(o.failingStage()).isIn("warehouse-reservation", "fulfillment"));
+        assertThat(outcomes)
+                .filteredOn(o -> o.failingStage().equals("warehouse-reservation"))
+                .allSatisfy(o -> {
+                    assertThat(o.cloudProvider()).isEqualTo("aws");
+                    assertThat(o.failingService()).isEqualTo("warehouse-api");
+                });
+
+        List<SloAlert> alerts = JsonLines.read(out.resolve("alerts"), SloAlert.class);
+        SloAlert page = alerts.stream()
+                .filter(a -> a.firing() && a.severity().equals("page"))
+                .min(Comparator.comparingLong(SloAlert::eventTimeMillis))
+                .orElseThrow();
+        assertThat(page.cloudProvider()).isEqualTo("aws");
+        assertThat(page.eventTimeMillis() - OUTAGE.toEpochMilli()).isBetween(0L, 2 * 60_000L);
+        assertThat(alerts)
+                .noneMatch(a -> a.cloudProvider().equals("gcp") && a.severity().equals("page"));
+
+        List<SloSnapshot> snapshots = JsonLines.read(out.resolve("slo"), SloSnapshot.class);
+        assertThat(snapshots).extracting(SloSnapshot::cloudProvider).containsOnly("aws", "gcp");
+        assertThat(snapshots)
+                .allSatisfy(s -> assertThat(s.minuteEndEpochMillis()).isLessThanOrEqualTo(STOP_AT));
+    }
+
+    @Test
+    void givesTheSameResultsAtParallelismOneAndTwo(@TempDir Path other) throws Exception {
+        run(1, out);
+        run(2, other);
+
+        assertThat(sorted(JsonLines.read(other.resolve("transactions"), TransactionOutcome.class)))
+                .isEqualTo(sorted(JsonLines.read(out.resolve("transactions"), TransactionOutcome.class)));
+        assertThat(JsonLines.read(other.resolve("slo"), SloSnapshot.class))
+                .containsExactlyInAnyOrderElementsOf(JsonLines.read(out.resolve("slo"), SloSnapshot.class));
+        assertThat(JsonLines.read(other.resolve("alerts"), SloAlert.class))
+                .containsExactlyInAnyOrderElementsOf(JsonLines.read(out.resolve("alerts"), SloAlert.class));
+    }
+
+    private static List<TransactionOutcome> sorted(List<TransactionOutcome> outcomes) {
+        return outcomes.stream()
+                .sorted(Comparator.comparing(TransactionOutcome::transactionId))
+                .toList();
+    }
+
+    private static void run(int parallelism, Path dir) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(parallelism);
+        new SloPipelineJob(
+                        SimulatedSpans.of(spans, env.getConfig()),
+                        List.of(ORDER_TO_FULFILLMENT),
+                        List.of(AVAILABILITY),
+                        STOP_AT,
+                        new SloPipelineJob.Sinks(
+                                new JsonLinesSink<>(dir.resolve("transactions")),
+                                new JsonLinesSink<>(dir.resolve("slo")),
+                                new JsonLinesSink<>(dir.resolve("alerts")),
+                                new JsonLinesSink<>(dir.resolve("late"))))
+                .execute(env);
+    }
+}
