@@ -1,0 +1,33 @@
+package dev.concord.rules.load;
+
+import dev.concord.rules.model.BusinessTransaction;
+import dev.concord.rules.model.BusinessTransaction.Match;
+import dev.concord.rules.model.Metadata;
+import java.util.List;
+
+final class TransactionReader {
+
+    static final String[] FIELDS = {"description", "match", "stages", "completesAt", "maxDuration"};
+
+    private TransactionReader() {}
+
+    static BusinessTransaction read(Metadata metadata, MapReader spec) {
+        Match match = spec.map("match", "transactionAttribute", "idAttribute", "stageAttribute")
+                .map(m -> new Match(
+                        m.string("transactionAttribute").orElse(Match.DEFAULT.transactionAttribute()),
+                        m.string("idAttribute").orElse(Match.DEFAULT.idAttribute()),
+                        m.string("stageAttribute").orElse(Match.DEFAULT.stageAttribute())))
+                .orElse(Match.DEFAULT);
+        List<String> stages = spec.requiredStrings("stages").orElse(List.of());
+        // the last stage completes the transaction unless another is named
+        String completesAt = spec.string("completesAt").orElse(stages.isEmpty() ? null : stages.get(stages.size() - 1));
+        return new BusinessTransaction(
+                metadata,
+                spec.string("description").orElse(""),
+                match,
+                stages,
+                completesAt,
+                spec.requiredDuration("maxDuration").orElse(null),
+                spec.context().origin());
+    }
+}
