@@ -46,8 +46,26 @@ public final class Conventions {
     public static final List<String> QUERY_TRANSACTION_MATCHERS =
             List.of("business_transaction", "business.transaction");
 
+    public static final String OPENSLO_KIND_SERVICE = "Service";
+    public static final String OPENSLO_KIND_SLI = "SLI";
+    public static final String OPENSLO_KIND_SLO = "SLO";
+    public static final String OPENSLO_KIND_ALERT_POLICY = "AlertPolicy";
+    public static final String OPENSLO_KIND_ALERT_CONDITION = "AlertCondition";
+    public static final String OPENSLO_KIND_ALERT_NOTIFICATION_TARGET = "AlertNotificationTarget";
+    public static final String OPENSLO_KIND_DATA_SOURCE = "DataSource";
+
+    public static final List<String> OPENSLO_KINDS = List.of(
+            OPENSLO_KIND_SERVICE,
+            OPENSLO_KIND_SLI,
+            OPENSLO_KIND_SLO,
+            OPENSLO_KIND_ALERT_POLICY,
+            OPENSLO_KIND_ALERT_CONDITION,
+            OPENSLO_KIND_ALERT_NOTIFICATION_TARGET,
+            OPENSLO_KIND_DATA_SOURCE);
+
     // Provenance of imported SLOs, kept as annotations so nothing an OpenSLO file said is dropped silently
     public static final String ANNOTATION_IMPORTED_FROM = "concord.dev/imported-from";
+    public static final String ANNOTATION_DISPLAY_NAME = "concord.dev/display-name";
     public static final String ANNOTATION_OPENSLO_SERVICE = "concord.dev/openslo-service";
     public static final String ANNOTATION_OPENSLO_DATA_SOURCE = "concord.dev/openslo-data-source";
     public static final String ANNOTATION_COMPOSITE_OF = "concord.dev/composite-of";

@@ -29,6 +29,17 @@ final class Describe {
         return "rolling " + Durations.format(window.period());
     }
 
+    /** What the budget is a share of, which depends on how events add up. */
+    static String budgetUnit(Budgeting budgeting) {
+        if (budgeting instanceof Budgeting.Timeslices) {
+            return " of slices may be bad";
+        }
+        if (budgeting instanceof Budgeting.RatioTimeslices) {
+            return " of the mean slice ratio may be lost";
+        }
+        return " of events may fail";
+    }
+
     static String budgeting(Budgeting budgeting) {
         if (budgeting instanceof Budgeting.Timeslices slices) {
             return "timeslices of " + Durations.format(slices.slice()) + ", a slice good when "

@@ -46,7 +46,7 @@ public final class TextReport {
         line(
                 out,
                 "budget",
-                percent(e.errorRatio()) + " of events may fail: " + Durations.format(e.fullOutage())
+                percent(e.errorRatio()) + Describe.budgetUnit(slo.budgeting()) + ": " + Durations.format(e.fullOutage())
                         + " of total failure per " + Durations.format(e.period()));
         if (!slo.groupBy().isEmpty()) {
             line(out, "per", slo.groupBy().stream().map(WireName::of).collect(Collectors.joining(", ")));
@@ -75,7 +75,7 @@ public final class TextReport {
     }
 
     private static void line(StringBuilder out, String label, String value) {
-        out.append("  ").append(String.format("%-12s", label)).append(value).append('\n');
+        out.append("  ").append(String.format("%-13s", label)).append(value).append('\n');
     }
 
     private static void table(List<List<String>> rows, StringBuilder out) {

@@ -15,6 +15,8 @@ public final class Durations {
     public static final String UNITS = "ms, s, m, h, d, w";
 
     private static final Pattern WHOLE = Pattern.compile("(?:\\d+(?:ms|s|m|h|d|w))+");
+    private static final Pattern WORDS = Pattern.compile(
+            "(\\d+)\\s*(milliseconds?|millis|ms|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\\b");
     private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d|w)");
 
     private Durations() {}
@@ -38,11 +40,30 @@ public final class Durations {
 
     /** Why {@code text} is not a duration, with the fix when there is an obvious one. */
     public static String problem(String text) {
-        String lower = text.toLowerCase(Locale.ROOT).replace(" ", "");
+        String lower = spelledOut(text.toLowerCase(Locale.ROOT)).replace(" ", "");
         String hint = !lower.equals(text) && parse(lower).isPresent()
                 ? "; did you mean " + lower + "?"
                 : "; write an integer and a unit, e.g. 5m (units: " + UNITS + ")";
         return "'" + text + "' is not a duration" + hint;
+    }
+
+    /** "15 minutes" and "2 hrs" as the units rule files write. */
+    private static String spelledOut(String text) {
+        Matcher words = WORDS.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (words.find()) {
+            String word = words.group(2);
+            String unit = word.startsWith("ms") || word.startsWith("milli")
+                    ? "ms"
+                    : word.startsWith("w")
+                            ? "w"
+                            : word.startsWith("d")
+                                    ? "d"
+                                    : word.startsWith("h") ? "h" : word.startsWith("m") ? "m" : "s";
+            words.appendReplacement(out, words.group(1) + unit);
+        }
+        words.appendTail(out);
+        return out.toString();
     }
 
     /** The shortest form in days, hours, minutes, seconds and milliseconds: {@code 2d2h}, {@code 43m12s}. */
