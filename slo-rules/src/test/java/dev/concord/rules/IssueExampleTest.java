@@ -96,7 +96,6 @@ class IssueExampleTest {
     @Test
     void theExplanationPagesAtFourteenPointFourTimesTheBudgetRate() {
         String text = TextReport.render(Explainer.explain(result.rules()));
-        System.out.println(text);
         assertThat(text).contains("43m12s of total failure per 30d").contains("14.4");
     }
 }

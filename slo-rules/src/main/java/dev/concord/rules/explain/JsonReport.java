@@ -2,6 +2,7 @@ package dev.concord.rules.explain;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,9 +40,12 @@ public final class JsonReport {
         ArrayNode slos = root.putArray("slos");
         explanations.forEach(e -> slos.add(slo(e)));
         try {
-            DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
-                    .withSeparators(
-                            Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+            DefaultIndenter newlines = new DefaultIndenter("  ", "\n");
+            DefaultPrettyPrinter pretty = new DefaultPrettyPrinter();
+            pretty.indentArraysWith(newlines);
+            pretty.indentObjectsWith(newlines);
+            pretty = pretty.withSeparators(
+                    Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
             return MAPPER.writer(pretty).writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);

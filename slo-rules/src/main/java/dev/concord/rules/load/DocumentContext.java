@@ -176,6 +176,25 @@ public final class DocumentContext {
         });
     }
 
+    /** A list of enum constants; one given twice is reported where it is repeated. */
+    public <E extends Enum<E>> List<E> choices(String path, Node node, Class<E> type, String what) {
+        List<E> values = new ArrayList<>();
+        list(path, node).ifPresent(items -> {
+            for (int i = 0; i < items.size(); i++) {
+                String at = path + "[" + i + "]";
+                Node item = items.get(i);
+                choice(at, item, type, what).ifPresent(value -> {
+                    if (values.contains(value)) {
+                        error(item, at, "duplicate " + what + " '" + WireName.of(value) + "'");
+                    } else {
+                        values.add(value);
+                    }
+                });
+            }
+        });
+        return values;
+    }
+
     private Optional<String> scalarText(String path, Node node, String expected) {
         remember(path, node);
         if (node instanceof ScalarNode scalar && !isNull(scalar)) {

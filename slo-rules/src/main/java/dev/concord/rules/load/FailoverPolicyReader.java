@@ -51,17 +51,8 @@ final class FailoverPolicyReader {
                             : Optional.empty();
                 })
                 .orElse(null);
-        List<Scope> scopes = new ArrayList<>();
-        spec.list("scopes").ifPresent(items -> {
-            for (int i = 0; i < items.size(); i++) {
-                spec.context()
-                        .choice(spec.child("scopes") + "[" + i + "]", items.get(i), Scope.class, "scope")
-                        .ifPresent(scopes::add);
-            }
-        });
-        if (!spec.has("scopes")) {
-            scopes.add(Scope.CLOUD);
-        }
+        // the widest move is the one every layer supports; narrower ones must be asked for
+        List<Scope> scopes = spec.has("scopes") ? spec.choices("scopes", Scope.class, "scope") : List.of(Scope.CLOUD);
         Signals signals = (spec.has("signals")
                         ? spec.map("signals", Signals.FAMILIES.toArray(String[]::new))
                         : spec.<MapReader>missing("signals"))

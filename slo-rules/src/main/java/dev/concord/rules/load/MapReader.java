@@ -145,6 +145,10 @@ public final class MapReader {
         return value(key).flatMap(v -> context.choice(child(key), v, type, what));
     }
 
+    public <E extends Enum<E>> List<E> choices(String key, Class<E> type, String what) {
+        return value(key).map(v -> context.choices(child(key), v, type, what)).orElse(List.of());
+    }
+
     public <E extends Enum<E>> Optional<E> requiredChoice(String key, Class<E> type, String what) {
         return has(key) ? choice(key, type, what) : missing(key);
     }

@@ -13,7 +13,6 @@ import dev.concord.rules.text.Suggestions;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,14 +46,7 @@ final class SloReader {
         Budgeting budgeting = spec.value("budgeting")
                 .flatMap(node -> budgeting(spec.context(), spec.child("budgeting"), node))
                 .orElse(spec.has("budgeting") ? null : new Budgeting.Occurrences());
-        List<GroupBy> groupBy = new ArrayList<>();
-        spec.list("groupBy").ifPresent(items -> {
-            for (int i = 0; i < items.size(); i++) {
-                spec.context()
-                        .choice(spec.child("groupBy") + "[" + i + "]", items.get(i), GroupBy.class, "groupBy dimension")
-                        .ifPresent(groupBy::add);
-            }
-        });
+        List<GroupBy> groupBy = spec.choices("groupBy", GroupBy.class, "groupBy dimension");
         Alerting alerting = spec.map("alerting", "windows", "minEvents", "labels", "annotations")
                 .map(a -> alerting(a, window))
                 .orElseGet(() -> new Alerting(defaultTable(window), List.of(), 0, Map.of(), Map.of()));

@@ -19,6 +19,11 @@ final class TransactionReader {
                         m.string("stageAttribute").orElse(Match.DEFAULT.stageAttribute())))
                 .orElse(Match.DEFAULT);
         List<String> stages = spec.requiredStrings("stages").orElse(List.of());
+        spec.value("stages")
+                .filter(node -> node instanceof org.snakeyaml.engine.v2.nodes.SequenceNode list
+                        && list.getValue().isEmpty())
+                .ifPresent(node ->
+                        spec.context().error(node, spec.child("stages"), "a transaction needs at least one stage"));
         // the last stage completes the transaction unless another is named
         String completesAt = spec.string("completesAt").orElse(stages.isEmpty() ? null : stages.get(stages.size() - 1));
         return new BusinessTransaction(

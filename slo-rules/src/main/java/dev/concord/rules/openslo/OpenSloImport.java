@@ -39,6 +39,18 @@ public final class OpenSloImport {
 
     private OpenSloImport() {}
 
+    /** Objects no SLO refers to are still read, so that a typo in them is reported rather than ignored. */
+    private static void checkUnreferenced(OpenSloIndex index) {
+        index.all(Conventions.OPENSLO_KIND_SERVICE).forEach(d -> d.spec("description"));
+        index.all(Conventions.OPENSLO_KIND_SLI).forEach(d -> d.spec(SliMapper.SLI_FIELDS));
+        index.all(Conventions.OPENSLO_KIND_ALERT_POLICY).forEach(d -> d.spec(AlertPolicyMapper.POLICY_FIELDS));
+        index.all(Conventions.OPENSLO_KIND_ALERT_CONDITION)
+                .forEach(d -> d.spec(AlertPolicyMapper.CONDITION_SPEC_FIELDS));
+        index.all(Conventions.OPENSLO_KIND_ALERT_NOTIFICATION_TARGET)
+                .forEach(d -> d.spec(AlertPolicyMapper.TARGET_SPEC_FIELDS));
+        index.all(Conventions.OPENSLO_KIND_DATA_SOURCE).forEach(d -> d.spec(SliMapper.DATA_SOURCE_FIELDS));
+    }
+
     public static ImportResult read(List<Path> paths) {
         Problems problems = new Problems();
         return read(YamlFiles.under(paths, problems), problems);
@@ -50,6 +62,18 @@ public final class OpenSloImport {
         List<Slo> slos = new ArrayList<>();
         for (OpenSloDocument slo : index.all(Conventions.OPENSLO_KIND_SLO)) {
             slos.addAll(mapper.map(slo));
+        }
+        checkUnreferenced(index);
+        java.util.Map<String, Slo> byName = new java.util.HashMap<>();
+        for (Slo slo : slos) {
+            Slo first = byName.putIfAbsent(slo.name(), slo);
+            if (first != null) {
+                problems.error(
+                        slo.origin().document(),
+                        "spec.objectives",
+                        "two objectives map to the Concord SLO name '" + slo.name()
+                                + "'; give them different displayNames");
+            }
         }
         List<ImportedFile> files = new ArrayList<>();
         for (Slo slo : slos) {

@@ -30,6 +30,7 @@ final class SliMapper {
     static final String[] RATIO_FIELDS = {"counter", "good", "bad", "total", "rawType", "raw"};
     static final String[] METRIC_FIELDS = {"metricSource"};
     static final String[] SOURCE_FIELDS = {"metricSourceRef", "type", "spec"};
+    static final String[] DATA_SOURCE_FIELDS = {"description", "type", "connectionDetails"};
 
     private static final Pattern MATCHER =
             Pattern.compile("(?:business_transaction|business\\.transaction)\\s*=\\s*[\"']([^\"']+)[\"']");
@@ -67,7 +68,7 @@ final class SliMapper {
             return Optional.empty();
         }
         List<Node> queries = new ArrayList<>();
-        List<String> dataSources = new ArrayList<>();
+        Set<String> dataSources = new LinkedHashSet<>();
         Optional<Indicator> indicator;
         String metricPath = spec.get().child(given.get(0));
         Node metricNode = spec.get().value(given.get(0)).orElse(spec.get().node());
@@ -85,10 +86,10 @@ final class SliMapper {
         if (indicator.isEmpty() || transaction.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Mapped(transaction.get(), indicator.get(), dataSources));
+        return Optional.of(new Mapped(transaction.get(), indicator.get(), List.copyOf(dataSources)));
     }
 
-    private void ratio(MapReader ratio, List<Node> queries, List<String> dataSources) {
+    private void ratio(MapReader ratio, List<Node> queries, Set<String> dataSources) {
         boolean raw = ratio.written("raw");
         boolean good = ratio.written("good");
         boolean bad = ratio.written("bad");
@@ -119,7 +120,7 @@ final class SliMapper {
         }
     }
 
-    private void source(MapReader metric, List<Node> queries, List<String> dataSources) {
+    private void source(MapReader metric, List<Node> queries, Set<String> dataSources) {
         Optional<MapReader> source =
                 metric.has("metricSource") ? metric.map("metricSource", SOURCE_FIELDS) : metric.missing("metricSource");
         source.ifPresent(s -> {
@@ -139,7 +140,7 @@ final class SliMapper {
     }
 
     private static Optional<String> dataSourceType(OpenSloDocument dataSource) {
-        return dataSource.spec("description", "type", "connectionDetails").flatMap(spec -> spec.requiredString("type"));
+        return dataSource.spec(DATA_SOURCE_FIELDS).flatMap(spec -> spec.requiredString("type"));
     }
 
     private Optional<Indicator> threshold(OpenSloDocument sli, MapReader objective, List<OpenSloDocument> owners) {

@@ -17,6 +17,7 @@ public final class Durations {
     private static final Pattern WHOLE = Pattern.compile("(?:\\d+(?:ms|s|m|h|d|w))+");
     private static final Pattern WORDS = Pattern.compile(
             "(\\d+)\\s*(milliseconds?|millis|ms|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\\b");
+    private static final Pattern FRACTION = Pattern.compile("(\\d+\\.\\d+)(ms|s|m|h|d|w)");
     private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d|w)");
 
     private Durations() {}
@@ -40,11 +41,33 @@ public final class Durations {
 
     /** Why {@code text} is not a duration, with the fix when there is an obvious one. */
     public static String problem(String text) {
-        String lower = spelledOut(text.toLowerCase(Locale.ROOT)).replace(" ", "");
+        String lower = wholeNumbers(spelledOut(text.toLowerCase(Locale.ROOT)).replace(" ", ""));
         String hint = !lower.equals(text) && parse(lower).isPresent()
                 ? "; did you mean " + lower + "?"
                 : "; write an integer and a unit, e.g. 5m (units: " + UNITS + ")";
         return "'" + text + "' is not a duration" + hint;
+    }
+
+    /** 1.5s as 1500ms and 1.5h as 90m: fractions are written as a whole number of a smaller unit. */
+    private static String wholeNumbers(String text) {
+        Matcher fraction = FRACTION.matcher(text);
+        if (!fraction.matches()) {
+            return text;
+        }
+        java.math.BigDecimal millis = new java.math.BigDecimal(fraction.group(1))
+                .multiply(java.math.BigDecimal.valueOf(unit(fraction.group(2)).toMillis()));
+        try {
+            long exact = millis.longValueExact();
+            for (String unit : new String[] {"d", "h", "m", "s"}) {
+                long size = unit(unit).toMillis();
+                if (exact % size == 0) {
+                    return exact / size + unit;
+                }
+            }
+            return exact + "ms";
+        } catch (ArithmeticException notWholeMillis) {
+            return text;
+        }
     }
 
     /** "15 minutes" and "2 hrs" as the units rule files write. */
@@ -71,8 +94,12 @@ public final class Durations {
         if (duration.isZero()) {
             return "0s";
         }
-        StringBuilder text = new StringBuilder();
         long millis = duration.toMillis();
+        if (millis % 1000 != 0) {
+            // 1500ms reads better than 1s500ms
+            return millis + "ms";
+        }
+        StringBuilder text = new StringBuilder();
         long[] sizes = {86_400_000L, 3_600_000L, 60_000L, 1_000L, 1L};
         String[] units = {"d", "h", "m", "s", "ms"};
         for (int i = 0; i < sizes.length; i++) {

@@ -5,15 +5,12 @@ import dev.concord.rules.model.FailoverPolicy;
 import dev.concord.rules.model.GuardSignal;
 import dev.concord.rules.model.HaPattern;
 import dev.concord.rules.model.RuleSet;
-import dev.concord.rules.model.Scope;
 import dev.concord.rules.model.Signals;
 import dev.concord.rules.model.Slo;
 import dev.concord.rules.model.WireName;
 import dev.concord.rules.text.Numbers;
 import java.math.BigDecimal;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -30,15 +27,6 @@ final class PolicyChecks {
                     "primary and secondary are both '" + policy.clouds().primary()
                             + "'; a failover needs two different clouds");
         }
-        Set<Scope> scopes = new HashSet<>();
-        for (int i = 0; i < policy.scopes().size(); i++) {
-            if (!scopes.add(policy.scopes().get(i))) {
-                findings.error(
-                        policy,
-                        "spec.scopes[" + i + "]",
-                        "duplicate scope '" + WireName.of(policy.scopes().get(i)) + "'");
-            }
-        }
         if (policy.signals() != null) {
             signals(policy, policy.signals(), rules, findings);
             quorum(policy, findings);
@@ -48,8 +36,8 @@ final class PolicyChecks {
             findings.warning(
                     policy,
                     "spec.replay",
-                    "replay applies to asynchronous layers only; a " + WireName.of(policy.pattern())
-                            + " layer ignores it");
+                    "replay applies to asynchronous layers only; this policy's pattern is "
+                            + WireName.of(policy.pattern()));
         }
     }
 
@@ -127,6 +115,9 @@ final class PolicyChecks {
         }
         int atLeast = policy.quorum().atLeast();
         List<String> configured = policy.signals().configured();
+        if (configured.isEmpty()) {
+            return;
+        }
         if (atLeast < 1) {
             findings.error(policy, "spec.quorum.atLeast", "a quorum must be at least 1");
         } else if (atLeast > configured.size()) {
