@@ -111,7 +111,11 @@ final class RulesCommand implements Runnable {
         @Parameters(arity = "1..*", paramLabel = "PATH", description = "OpenSLO files or directories.")
         private List<Path> paths;
 
-        @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Output directory.")
+        @Option(
+                names = {"-o", "--out"},
+                required = true,
+                paramLabel = "DIR",
+                description = "Output directory.")
         private Path out;
 
         @Override

@@ -32,6 +32,15 @@ final class PolicyChecks {
             quorum(policy, findings);
         }
         vetoes(policy, rules, findings);
+        if (policy.pattern() == HaPattern.DEFERRED
+                && policy.signals() != null
+                && policy.signals().traceSlo() != null
+                && policy.signals().traceSlo().severity() == dev.concord.rules.model.AlertSeverity.PAGE) {
+            findings.warning(
+                    policy,
+                    "spec.signals.trace_slo.severity",
+                    "a deferred policy never fails over and only opens tickets; write severity: ticket");
+        }
         if (policy.replay() != null && policy.pattern() != null && policy.pattern() != HaPattern.ASYNCHRONOUS) {
             findings.warning(
                     policy,
