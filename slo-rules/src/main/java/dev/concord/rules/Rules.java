@@ -1,7 +1,6 @@
 package dev.concord.rules;
 
 import dev.concord.rules.load.RuleLoader;
-import dev.concord.rules.load.YamlSource;
 import dev.concord.rules.model.RuleSet;
 import dev.concord.rules.problem.Problems;
 import dev.concord.rules.validate.Validator;
@@ -16,13 +15,6 @@ public final class Rules {
     public static CheckResult check(List<Path> paths) {
         Problems problems = new Problems();
         RuleSet rules = RuleLoader.load(paths, problems);
-        Validator.validate(rules, problems);
-        return new CheckResult(rules, problems.sorted());
-    }
-
-    public static CheckResult checkSources(List<YamlSource> sources) {
-        Problems problems = new Problems();
-        RuleSet rules = RuleLoader.fromSources(sources, problems);
         Validator.validate(rules, problems);
         return new CheckResult(rules, problems.sorted());
     }

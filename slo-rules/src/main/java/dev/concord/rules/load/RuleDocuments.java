@@ -34,7 +34,10 @@ public final class RuleDocuments {
         Optional<String> apiVersion = top.requiredString("apiVersion");
         Optional<String> kind = top.requiredString("kind");
         Optional<Metadata> metadata = top.has("metadata") ? metadata(top) : top.missing("metadata");
-        boolean hasSpec = top.has("spec") || top.missing("spec").isPresent();
+        boolean hasSpec = top.has("spec");
+        if (!hasSpec) {
+            top.missing("spec");
+        }
         if (apiVersion.isEmpty()
                 || !supported(top, apiVersion.get())
                 || kind.isEmpty()

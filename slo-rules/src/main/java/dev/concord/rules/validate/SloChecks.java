@@ -2,20 +2,16 @@ package dev.concord.rules.validate;
 
 import dev.concord.rules.Conventions;
 import dev.concord.rules.model.Budgeting;
-import dev.concord.rules.model.GroupBy;
 import dev.concord.rules.model.Indicator;
 import dev.concord.rules.model.RuleSet;
 import dev.concord.rules.model.Slo;
 import dev.concord.rules.model.SloWindow;
 import dev.concord.rules.model.WindowTable;
-import dev.concord.rules.model.WireName;
 import dev.concord.rules.text.Durations;
 import dev.concord.rules.text.Numbers;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 
 final class SloChecks {
@@ -45,16 +41,6 @@ final class SloChecks {
             period = null;
         }
         budgeting(slo, period, findings);
-        Set<GroupBy> seen = new HashSet<>();
-        for (int i = 0; i < slo.groupBy().size(); i++) {
-            if (!seen.add(slo.groupBy().get(i))) {
-                findings.error(
-                        slo,
-                        "spec.groupBy[" + i + "]",
-                        "duplicate groupBy dimension '"
-                                + WireName.of(slo.groupBy().get(i)) + "'");
-            }
-        }
         alerting(slo, rules, period, findings);
     }
 
