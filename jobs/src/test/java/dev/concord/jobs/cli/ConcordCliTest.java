@@ -25,6 +25,7 @@ class ConcordCliTest {
         assertThat(out.toString())
                 .contains("Usage: concord")
                 .contains("demo")
+                .contains("rules")
                 .contains("test")
                 .contains("services");
     }

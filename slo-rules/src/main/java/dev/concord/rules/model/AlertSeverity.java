@@ -1,0 +1,6 @@
+package dev.concord.rules.model;
+
+public enum AlertSeverity {
+    PAGE,
+    TICKET
+}
