@@ -2,22 +2,23 @@ package dev.concord.jobs.slo;
 
 /**
  * The counts one SLO key keeps, independent of traffic: a ring of per-minute buckets as long as the longest alert
- * window, and a ring of per-hour buckets as long as the SLO period. Each slot remembers which minute or hour it holds,
- * so a slot left over from a previous lap reads as empty. Ratios are always sums of counts over a window, never an
+ * window, and a ring of quarter-hour buckets as long as the SLO period. Quarter hours, because every time zone's
+ * offset is a multiple of 15 minutes, so a calendar month starts on a slice boundary anywhere. Each slot remembers
+ * which minute or slice it holds, so a slot left over from a previous lap reads as empty. Ratios are always sums of counts over a window, never an
  * average of per-bucket ratios, which would be wrong under uneven traffic.
  *
  * <p>A strict POJO for Flink's serializer: public fields, no-argument constructor.
  */
 public final class SloCounts {
 
-    static final long MINUTES_PER_HOUR = 60;
+    static final long MINUTES_PER_SLICE = 15;
 
     public long[] minuteOf;
     public double[] minuteGood;
     public double[] minuteTotal;
-    public long[] hourOf;
-    public double[] hourGood;
-    public double[] hourTotal;
+    public long[] sliceOf;
+    public double[] sliceGood;
+    public double[] sliceTotal;
     /** Bit i is set while window pair i fires. */
     public long firing;
 
@@ -27,16 +28,16 @@ public final class SloCounts {
 
     static SloCounts forSpec(SloSpec spec) {
         SloCounts counts = new SloCounts();
-        // at least an hour: the current hour of the period is read from minutes, see period()
-        int minutes = Math.max(spec.longestWindowMinutes(), (int) MINUTES_PER_HOUR);
-        // one extra hour: the period ends inside the current, partly filled hour
-        int hours = (int) ((spec.periodMinutes() + MINUTES_PER_HOUR - 1) / MINUTES_PER_HOUR) + 1;
+        // at least a slice: the current slice of the period is read from minutes, see period()
+        int minutes = Math.max(spec.longestWindowMinutes(), (int) MINUTES_PER_SLICE);
+        // one extra slice: the period ends inside the current, partly filled one
+        int slices = (int) ((spec.periodMinutes() + MINUTES_PER_SLICE - 1) / MINUTES_PER_SLICE) + 1;
         counts.minuteOf = filled(minutes);
         counts.minuteGood = new double[minutes];
         counts.minuteTotal = new double[minutes];
-        counts.hourOf = filled(hours);
-        counts.hourGood = new double[hours];
-        counts.hourTotal = new double[hours];
+        counts.sliceOf = filled(slices);
+        counts.sliceGood = new double[slices];
+        counts.sliceTotal = new double[slices];
         counts.lastEventMinute = Long.MIN_VALUE;
         return counts;
     }
@@ -49,17 +50,17 @@ public final class SloCounts {
             minuteTotal[m] = 0;
         }
         minuteTotal[m] += weight;
-        long hour = Math.floorDiv(epochMinute, MINUTES_PER_HOUR);
-        int h = slot(hour, hourOf.length);
-        if (hourOf[h] != hour) {
-            hourOf[h] = hour;
-            hourGood[h] = 0;
-            hourTotal[h] = 0;
+        long slice = Math.floorDiv(epochMinute, MINUTES_PER_SLICE);
+        int q = slot(slice, sliceOf.length);
+        if (sliceOf[q] != slice) {
+            sliceOf[q] = slice;
+            sliceGood[q] = 0;
+            sliceTotal[q] = 0;
         }
-        hourTotal[h] += weight;
+        sliceTotal[q] += weight;
         if (good) {
             minuteGood[m] += weight;
-            hourGood[h] += weight;
+            sliceGood[q] += weight;
         }
         lastEventMinute = Math.max(lastEventMinute, epochMinute);
     }
@@ -79,20 +80,25 @@ public final class SloCounts {
     }
 
     /**
-     * Totals over the SLO period before {@code endMinuteExclusive}, to the hour: the minutes of the current hour, read
-     * from the minute ring so that events after the end never count, plus the whole hours before it.
+     * Totals from {@code startMinute} (a slice boundary; a start inside a slice counts from the next one) to
+     * {@code endMinuteExclusive}: the minutes of the current slice, read from the minute ring so that events after the
+     * end never count, plus the whole slices before it.
      */
-    Totals period(long endMinuteExclusive, int periodMinutes) {
-        long currentHour = Math.floorDiv(endMinuteExclusive - 1, MINUTES_PER_HOUR);
-        Totals thisHour = window(endMinuteExclusive, (int) (endMinuteExclusive - currentHour * MINUTES_PER_HOUR));
-        long hours = (periodMinutes + MINUTES_PER_HOUR - 1) / MINUTES_PER_HOUR;
-        double good = thisHour.good();
-        double total = thisHour.total();
-        for (long hour = currentHour - hours + 1; hour < currentHour; hour++) {
-            int h = slot(hour, hourOf.length);
-            if (hourOf[h] == hour) {
-                good += hourGood[h];
-                total += hourTotal[h];
+    Totals since(long startMinute, long endMinuteExclusive) {
+        long currentSlice = Math.floorDiv(endMinuteExclusive - 1, MINUTES_PER_SLICE);
+        long currentSliceStart = currentSlice * MINUTES_PER_SLICE;
+        Totals thisSlice =
+                window(endMinuteExclusive, (int) (endMinuteExclusive - Math.max(currentSliceStart, startMinute)));
+        double good = thisSlice.good();
+        double total = thisSlice.total();
+        long firstSlice = Math.max(
+                Math.floorDiv(startMinute + MINUTES_PER_SLICE - 1, MINUTES_PER_SLICE),
+                currentSlice - sliceOf.length + 1);
+        for (long slice = firstSlice; slice < currentSlice; slice++) {
+            int q = slot(slice, sliceOf.length);
+            if (sliceOf[q] == slice) {
+                good += sliceGood[q];
+                total += sliceTotal[q];
             }
         }
         return new Totals(good, total);

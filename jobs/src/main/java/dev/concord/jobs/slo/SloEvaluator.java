@@ -112,7 +112,7 @@ public final class SloEvaluator extends KeyedProcessFunction<SloKey, SloEvent, S
             OnTimerContext ctx,
             Collector<SloSnapshot> out) {
         long eventTime = endMinute * MINUTE_MILLIS;
-        Totals period = current.period(endMinute, spec.periodMinutes());
+        Totals period = current.since(spec.periodStartMinute(endMinute), endMinute);
         double budgetRemaining = 1 - period.errorRatio() / spec.errorBudget();
         List<String> firing = new ArrayList<>();
         for (int i = 0; i < spec.windows().size(); i++) {

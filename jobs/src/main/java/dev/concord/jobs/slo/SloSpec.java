@@ -1,6 +1,10 @@
 package dev.concord.jobs.slo;
 
 import java.io.Serializable;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,7 +15,9 @@ import java.util.Objects;
  * @param latencyThresholdMillis for latency SLOs, a transaction is good when it succeeds faster than this; 0 for
  *     availability SLOs
  * @param objective the target share of good events, a fraction in (0, 1)
- * @param periodMinutes the SLO period the error budget is counted over
+ * @param periodMinutes the SLO period the error budget is counted over; for a calendar month, the longest month
+ * @param calendarTimeZone the time zone of a calendar-month SLO, whose budget restarts on the first of each month;
+ *     empty for a rolling period
  * @param minEvents fewer events than this in a page's long window: no page
  */
 public record SloSpec(
@@ -20,6 +26,7 @@ public record SloSpec(
         long latencyThresholdMillis,
         double objective,
         int periodMinutes,
+        String calendarTimeZone,
         List<BurnWindow> windows,
         long minEvents,
         boolean byCloud,
@@ -38,6 +45,10 @@ public record SloSpec(
     public SloSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(transaction, "transaction");
+        Objects.requireNonNull(calendarTimeZone, "calendarTimeZone");
+        if (!calendarTimeZone.isEmpty()) {
+            ZoneId.of(calendarTimeZone);
+        }
         windows = List.copyOf(windows);
         labels = Map.copyOf(labels);
         annotations = Map.copyOf(annotations);
@@ -52,6 +63,19 @@ public record SloSpec(
                 throw new IllegalArgumentException(name + ": a long window is longer than the SLO period");
             }
         }
+    }
+
+    /** The longest calendar month: what a calendar-month SLO keeps counts for. */
+    public static final int CALENDAR_MONTH_MINUTES = 31 * 24 * 60;
+
+    /** The first minute counted in the period that ends (exclusive) at {@code endMinute}. */
+    long periodStartMinute(long endMinute) {
+        if (calendarTimeZone.isEmpty()) {
+            return endMinute - periodMinutes;
+        }
+        ZonedDateTime last = Instant.ofEpochSecond((endMinute - 1) * 60).atZone(ZoneId.of(calendarTimeZone));
+        ZonedDateTime monthStart = last.withDayOfMonth(1).truncatedTo(ChronoUnit.DAYS);
+        return monthStart.toEpochSecond() / 60;
     }
 
     /** The error budget as a share of events: 1 − objective. */

@@ -38,6 +38,7 @@ class SloEvaluatorTest {
                 0,
                 0.999,
                 30 * 24 * 60,
+                "",
                 GOOGLE_30D,
                 minEvents,
                 true,
@@ -187,6 +188,7 @@ class SloEvaluatorTest {
                 0,
                 0.99,
                 24 * 60,
+                "",
                 List.of(new BurnWindow("page", 60, 5, 14.4)),
                 0,
                 true,
@@ -234,5 +236,44 @@ class SloEvaluatorTest {
 
     private static SloKey KEY_FOR(String slo) {
         return new SloKey(slo, "aws", "us-east-1", SloSpec.ALL);
+    }
+
+    @Test
+    void startsACalendarMonthsBudgetAfreshOnTheFirstOfTheMonthInItsTimeZone() throws Exception {
+        SloSpec monthly = new SloSpec(
+                "monthly",
+                "order-to-fulfillment",
+                0,
+                0.99,
+                SloSpec.CALENDAR_MONTH_MINUTES,
+                "Asia/Kolkata",
+                List.of(new BurnWindow("ticket", 60, 5, 1000)),
+                0,
+                true,
+                false,
+                false,
+                Map.of(),
+                Map.of());
+        open(monthly, Long.MAX_VALUE);
+        // 1 February 00:00 in Kolkata (UTC+05:30) is 31 January 18:30 UTC
+        long monthStart = Instant.parse("2026-01-31T18:30:00Z").toEpochMilli();
+        SloKey key = new SloKey("monthly", "aws", SloSpec.ALL, SloSpec.ALL);
+        for (long t = monthStart - 10 * MINUTE; t < monthStart + 10 * MINUTE; t += MINUTE) {
+            boolean january = t < monthStart;
+            harness.processElement(new SloEvent(key, t, !january, 1), t);
+        }
+        harness.processWatermark(monthStart + 10 * MINUTE - 1);
+
+        List<SloSnapshot> snapshots = harness.extractOutputValues();
+        SloSnapshot lastOfJanuary = snapshots.stream()
+                .filter(s -> s.minuteEndEpochMillis() == monthStart)
+                .findFirst()
+                .orElseThrow();
+        SloSnapshot february = snapshots.get(snapshots.size() - 1);
+        assertThat(lastOfJanuary.periodEvents()).isEqualTo(10);
+        assertThat(lastOfJanuary.periodSli()).isZero();
+        assertThat(february.periodEvents()).isEqualTo(10);
+        assertThat(february.periodSli()).isEqualTo(1.0);
+        assertThat(february.budgetRemaining()).isEqualTo(1.0);
     }
 }

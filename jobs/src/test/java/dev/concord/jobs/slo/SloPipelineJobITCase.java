@@ -54,6 +54,7 @@ class SloPipelineJobITCase {
             0,
             0.999,
             30 * 24 * 60,
+            "",
             SloEvaluatorTest.GOOGLE_30D,
             50,
             true,
