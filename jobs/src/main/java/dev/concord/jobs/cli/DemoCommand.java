@@ -4,6 +4,7 @@ import dev.concord.jobs.Conventions;
 import dev.concord.jobs.Engine;
 import dev.concord.jobs.ratio.MinuteSuccessRatio;
 import dev.concord.jobs.ratio.TransactionSuccessRatioJob;
+import dev.concord.jobs.sinks.JsonLines;
 import dev.concord.jobs.sinks.JsonLinesSink;
 import dev.concord.jobs.sources.SimulatedSpans;
 import dev.concord.simulator.SimulationSettings;

@@ -3,6 +3,7 @@ package dev.concord.jobs.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.concord.jobs.ratio.MinuteSuccessRatio;
+import dev.concord.jobs.sinks.JsonLines;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

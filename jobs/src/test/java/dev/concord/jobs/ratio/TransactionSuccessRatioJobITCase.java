@@ -11,17 +11,14 @@ import static dev.concord.jobs.ratio.Fixtures.succeededAt;
 import static dev.concord.jobs.ratio.Fixtures.withoutTransaction;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concord.ingest.model.Span;
 import dev.concord.jobs.Engine;
+import dev.concord.jobs.sinks.JsonLines;
 import dev.concord.jobs.sinks.JsonLinesSink;
 import dev.concord.jobs.sources.SimulatedSpans;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.flink.api.connector.source.lib.NumberSequenceSource.NumberSequenceSplit;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.configuration.Configuration;
@@ -61,7 +58,7 @@ class TransactionSuccessRatioJobITCase {
 
         run(spans);
 
-        assertThat(read(out.resolve("ratios"), MinuteSuccessRatio.class))
+        assertThat(JsonLines.read(out.resolve("ratios"), MinuteSuccessRatio.class))
                 .containsExactlyInAnyOrder(
                         new MinuteSuccessRatio(
                                 "order-to-fulfillment", "aws", "us-east-1", millis(NINE_O_CLOCK), 40, 30, 0.75),
@@ -69,7 +66,7 @@ class TransactionSuccessRatioJobITCase {
                                 "order-to-fulfillment", "gcp", "us-central1", millis(NINE_O_CLOCK), 40, 40, 1.0),
                         new MinuteSuccessRatio(
                                 "order-to-fulfillment", "aws", "us-east-1", millis(NINE_O_ONE), 1, 0, 0.0));
-        assertThat(read(out.resolve("late"), Span.class)).isEmpty();
+        assertThat(JsonLines.read(out.resolve("late"), Span.class)).isEmpty();
     }
 
     @Test
@@ -84,10 +81,10 @@ class TransactionSuccessRatioJobITCase {
         // one reader, slow enough that a periodic watermark passes 09:00 before the late span arrives
         run(spans, 1, RateLimiterStrategy.perSecond(4));
 
-        assertThat(read(out.resolve("ratios"), MinuteSuccessRatio.class))
+        assertThat(JsonLines.read(out.resolve("ratios"), MinuteSuccessRatio.class))
                 .extracting(MinuteSuccessRatio::total)
                 .containsExactlyInAnyOrder(1L, 2L);
-        assertThat(read(out.resolve("late"), Span.class)).containsExactly(late);
+        assertThat(JsonLines.read(out.resolve("late"), Span.class)).containsExactly(late);
     }
 
     private void run(List<Span> spans) throws Exception {
@@ -103,21 +100,5 @@ class TransactionSuccessRatioJobITCase {
                         new JsonLinesSink<>(out.resolve("ratios")),
                         new JsonLinesSink<>(out.resolve("late")))
                 .execute(env);
-    }
-
-    private static <T> List<T> read(Path dir, Class<T> type) throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        List<T> records = new ArrayList<>();
-        if (!Files.isDirectory(dir)) {
-            return records;
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.toList()) {
-                for (String line : Files.readAllLines(file)) {
-                    records.add(json.readValue(line, type));
-                }
-            }
-        }
-        return records;
     }
 }

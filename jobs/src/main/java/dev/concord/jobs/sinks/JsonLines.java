@@ -1,4 +1,4 @@
-package dev.concord.jobs.cli;
+package dev.concord.jobs.sinks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -8,14 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Reads back what a {@link dev.concord.jobs.sinks.JsonLinesSink} wrote into a directory. */
-final class JsonLines {
+/** Reads back what a {@link JsonLinesSink} wrote into a directory; an absent directory reads as empty. */
+public final class JsonLines {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private JsonLines() {}
 
-    static <T> List<T> read(Path directory, Class<T> type) throws IOException {
+    public static <T> List<T> read(Path directory, Class<T> type) throws IOException {
         List<T> records = new ArrayList<>();
         if (!Files.isDirectory(directory)) {
             return records;
