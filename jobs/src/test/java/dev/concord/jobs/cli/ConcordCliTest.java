@@ -25,6 +25,7 @@ class ConcordCliTest {
         assertThat(out.toString())
                 .contains("Usage: concord")
                 .contains("demo")
+                .contains("ingest")
                 .contains("test")
                 .contains("services");
     }
@@ -53,5 +54,24 @@ class ConcordCliTest {
     void aParallelismBelowOneIsRejectedBeforeAnythingRuns() {
         assertThat(run("demo", "--parallelism", "0")).isEqualTo(2);
         assertThat(err.toString()).contains("--parallelism must be at least 1, got 0");
+    }
+
+    @Test
+    void ingestWithoutASinkSaysWhichFlagsGiveOneAndExitsWithTwo() {
+        assertThat(run("ingest", "--insecure-no-auth")).isEqualTo(2);
+        assertThat(err.toString()).contains("no sink: give --kafka HOST:PORT, --out DIR, or both");
+    }
+
+    @Test
+    void ingestWithoutTokensOrAnExplicitInsecureFlagRefusesToStart() {
+        assertThat(run("ingest", "--out", "target/ingest-out")).isEqualTo(2);
+        assertThat(err.toString()).contains("give exactly one of --tokens FILE and --insecure-no-auth");
+    }
+
+    @Test
+    void ingestWithAMissingTokensFileRefusesToStart() {
+        assertThat(run("ingest", "--out", "target/ingest-out", "--tokens", "target/no-such-tokens"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("cannot read tokens file target/no-such-tokens");
     }
 }
