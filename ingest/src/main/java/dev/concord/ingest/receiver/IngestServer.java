@@ -2,6 +2,7 @@ package dev.concord.ingest.receiver;
 
 import dev.concord.ingest.decode.DecodeLimits;
 import dev.concord.ingest.decode.OtlpDecoder;
+import dev.concord.ingest.receiver.grpc.OtlpGrpcReceiver;
 import dev.concord.ingest.receiver.http.OtlpHttpReceiver;
 import dev.concord.ingest.sink.CompositeSink;
 import dev.concord.ingest.sink.FileSink;
@@ -51,7 +52,21 @@ public final class IngestServer implements AutoCloseable {
                 .maxBodyBytes(settings.maxBodyBytes())
                 .start();
         LOG.info("OTLP/HTTP listening on {}:{}", settings.bindAddress(), http.port());
-        return new IngestServer(sink, http, () -> {}, -1);
+        if (settings.grpcPort() < 0) {
+            return new IngestServer(sink, http, () -> {}, -1);
+        }
+        OtlpGrpcReceiver grpc = OtlpGrpcReceiver.start(
+                settings.bindAddress(),
+                settings.grpcPort(),
+                settings.maxBodyBytes(),
+                OtlpHttpReceiver.DEFAULT_THREADS,
+                OtlpHttpReceiver.DEFAULT_RETRY_AFTER,
+                ingestor,
+                authenticator,
+                admission,
+                metrics);
+        LOG.info("OTLP/gRPC listening on {}:{}", settings.bindAddress(), grpc.port());
+        return new IngestServer(sink, http, grpc, grpc.port());
     }
 
     private static TelemetrySink sink(IngestSettings settings) {
