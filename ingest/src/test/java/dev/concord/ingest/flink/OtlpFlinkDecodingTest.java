@@ -85,4 +85,9 @@ class OtlpFlinkDecodingTest {
 
         assertThat(decoding.decode(sample("traces.json"))).hasSize(1);
     }
+
+    @Test
+    void aDeadLetterIsSerializedByFlinkAsAPojoWithoutKryo() {
+        org.apache.flink.types.PojoTestUtils.assertSerializedAsPojoWithoutKryo(DeadLetter.class);
+    }
 }
