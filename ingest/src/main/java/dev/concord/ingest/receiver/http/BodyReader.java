@@ -38,7 +38,9 @@ final class BodyReader {
     record Body(byte[] buffer, int length) {}
 
     static Body read(InputStream raw, boolean gzip, int limit) throws IOException, TooLarge, BadEncoding {
-        try (InputStream in = gzip ? new GZIPInputStream(raw, CHUNK) : raw) {
+        // not closed here: closing would drop the rest of a refused body, which the answer must drain first
+        try {
+            InputStream in = gzip ? new GZIPInputStream(raw, CHUNK) : raw;
             Exposed out = new Exposed();
             byte[] chunk = new byte[CHUNK];
             int read;
