@@ -30,6 +30,39 @@ public final class Conventions {
     public static final String SYNTHETIC_VANTAGE_POINT = "synthetic.vantage_point";
     public static final String SYNTHETIC_TARGET_CLOUD_PROVIDER = "synthetic.target.cloud.provider";
     public static final String SYNTHETIC_TARGET_CLOUD_REGION = "synthetic.target.cloud.region";
+    /** Concord's: the step of a probe run that failed, absent on success. */
+    public static final String SYNTHETIC_PROBE_FAILED_STEP = "synthetic.probe.failed_step";
+
+    /** The values of {@link #USER_AGENT_SYNTHETIC_TYPE} that mark a span as synthetic. */
+    public static final String SYNTHETIC_TYPE_TEST = "test";
+
+    public static final String SYNTHETIC_TYPE_BOT = "bot";
+
+    // Sampling: how many spans a sampled span stands for, when the sender knows better than the tracestate
+    public static final String SAMPLING_ADJUSTED_COUNT = "sampling.adjusted_count";
+    /** The OpenTelemetry entry of the W3C tracestate, and its rejection-threshold key. */
+    public static final String TRACESTATE_OTEL_KEY = "ot";
+
+    public static final String TRACESTATE_THRESHOLD_KEY = "th";
+
+    // Concord's own metrics (Prometheus naming: concord_ prefix, base units, counters end in _total)
+    public static final String METRIC_ITEMS_RECEIVED = "concord_ingest_items_received_total";
+    public static final String METRIC_ITEMS_ACCEPTED = "concord_ingest_items_accepted_total";
+    public static final String METRIC_ITEMS_REJECTED = "concord_ingest_items_rejected_total";
+    public static final String METRIC_ITEMS_ADJUSTED = "concord_ingest_items_adjusted_total";
+    public static final String METRIC_REQUESTS = "concord_ingest_requests_total";
+    public static final String METRIC_REQUEST_DURATION = "concord_ingest_request_duration_seconds";
+    public static final String METRIC_REQUEST_BYTES = "concord_ingest_request_bytes_total";
+    public static final String METRIC_QUEUE_DEPTH = "concord_ingest_queue_depth_requests";
+    public static final String METRIC_QUEUE_BYTES = "concord_ingest_queue_bytes";
+    public static final String METRIC_DEAD_LETTERS = "concord_ingest_dead_letters_total";
+
+    // Label names of Concord's own metrics; every value comes from a bounded set
+    public static final String LABEL_SIGNAL = "signal";
+    public static final String LABEL_REASON = "reason";
+    public static final String LABEL_ADJUSTMENT = "adjustment";
+    public static final String LABEL_TRANSPORT = "transport";
+    public static final String LABEL_CODE = "code";
 
     /** The value of a resource attribute that telemetry did not carry. */
     public static final String UNKNOWN = "unknown";

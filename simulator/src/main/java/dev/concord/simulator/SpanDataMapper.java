@@ -34,7 +34,8 @@ final class SpanDataMapper {
                 transaction,
                 transactionId,
                 stage,
-                attributes);
+                attributes,
+                1.0);
     }
 
     private static Map<String, String> flatten(Attributes attributes) {

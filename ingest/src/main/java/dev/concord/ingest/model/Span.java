@@ -10,7 +10,10 @@ import java.util.Map;
  * @param businessTransaction {@code business.transaction}, or empty when the span belongs to none
  * @param businessTransactionId {@code business.transaction.id}, or empty
  * @param businessTransactionStage {@code business.transaction.stage}, or empty
- * @param attributes the remaining span attributes, values rendered as strings
+ * @param attributes the remaining span attributes and the resource attributes that are not part of the identity,
+ *     values rendered as strings (a span attribute wins over a resource attribute of the same name)
+ * @param adjustedCount how many spans of the original population this sampled span stands for: 1 when unsampled,
+ *     2 at 50 % sampling; SLIs sum it instead of counting spans
  */
 public record Span(
         ResourceIdentity resource,
@@ -26,7 +29,8 @@ public record Span(
         String businessTransaction,
         String businessTransactionId,
         String businessTransactionStage,
-        Map<String, String> attributes) {
+        Map<String, String> attributes,
+        double adjustedCount) {
 
     public Span {
         parentSpanId = parentSpanId == null ? "" : parentSpanId;
@@ -35,6 +39,10 @@ public record Span(
         businessTransactionId = businessTransactionId == null ? "" : businessTransactionId;
         businessTransactionStage = businessTransactionStage == null ? "" : businessTransactionStage;
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        if (!(adjustedCount >= 1.0) || Double.isInfinite(adjustedCount)) {
+            // a sampled span stands for at least itself; anything else is a decoding bug, never telemetry
+            throw new IllegalArgumentException("adjustedCount must be a finite number >= 1, got " + adjustedCount);
+        }
     }
 
     /** True for the first span of a trace. */

@@ -38,7 +38,8 @@ class SignalModelSerializationTest {
                                 "order-to-fulfillment",
                                 "order-42",
                                 "warehouse-reservation",
-                                Map.of("http.response.status_code", "503"))),
+                                Map.of("http.response.status_code", "503"),
+                                4.0)),
                 Arguments.of(
                         "a log record",
                         new LogRecord(

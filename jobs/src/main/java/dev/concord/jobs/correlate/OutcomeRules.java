@@ -117,6 +117,7 @@ final class OutcomeRules {
                 outcome,
                 failingStage,
                 failingService,
-                stages);
+                stages,
+                first.adjustedCount());
     }
 }

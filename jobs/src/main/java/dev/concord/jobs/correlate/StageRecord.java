@@ -6,6 +6,7 @@ import dev.concord.ingest.model.Span;
  * One span's part in a business transaction: which stage, where it ran, when, and whether it succeeded.
  *
  * @param root whether the span started its trace: a failed root means the request carrying the transaction failed
+ * @param adjustedCount how many spans this sampled span stands for
  */
 public record StageRecord(
         String stage,
@@ -19,7 +20,8 @@ public record StageRecord(
         String tenant,
         long startEpochMillis,
         long endEpochMillis,
-        boolean success) {
+        boolean success,
+        double adjustedCount) {
 
     static StageRecord of(Span span) {
         return new StageRecord(
@@ -34,6 +36,7 @@ public record StageRecord(
                 span.resource().tenantId(),
                 span.startTimeUnixNano() / 1_000_000L,
                 span.endEpochMillis(),
-                !span.failed());
+                !span.failed(),
+                span.adjustedCount());
     }
 }

@@ -12,6 +12,8 @@ import java.util.List;
  * @param failingStage empty when it succeeded
  * @param failingService empty when it succeeded, or when it timed out waiting for a stage no service started
  * @param stages every distinct span seen, in order of start
+ * @param adjustedCount how many transactions this one stands for when traces are sampled: that of its first stage,
+ *     where the sampling decision for the transaction was taken
  */
 public record TransactionOutcome(
         String transaction,
@@ -26,7 +28,8 @@ public record TransactionOutcome(
         Outcome outcome,
         String failingStage,
         String failingService,
-        List<StageRecord> stages) {
+        List<StageRecord> stages,
+        double adjustedCount) {
 
     public TransactionOutcome {
         stages = List.copyOf(stages);

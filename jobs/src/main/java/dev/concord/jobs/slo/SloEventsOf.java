@@ -8,6 +8,7 @@ import org.apache.flink.util.Collector;
 /**
  * Turns a transaction outcome into one event for each SLO on its transaction, keyed by the dimensions that SLO is
  * grouped by. Availability counts a completed transaction as good; latency also wants it faster than the threshold.
+ * Each event weighs as many transactions as the outcome stands for under sampling.
  */
 public final class SloEventsOf implements FlatMapFunction<TransactionOutcome, SloEvent> {
 
@@ -25,7 +26,7 @@ public final class SloEventsOf implements FlatMapFunction<TransactionOutcome, Sl
             }
             boolean good =
                     outcome.success() && (!slo.latency() || outcome.durationMillis() < slo.latencyThresholdMillis());
-            out.collect(new SloEvent(key(slo, outcome), outcome.endEpochMillis(), good, 1.0));
+            out.collect(new SloEvent(key(slo, outcome), outcome.endEpochMillis(), good, outcome.adjustedCount()));
         }
     }
 

@@ -26,6 +26,7 @@ class ConcordCliTest {
                 .contains("Usage: concord")
                 .contains("demo")
                 .contains("rules")
+                .contains("ingest")
                 .contains("test")
                 .contains("services");
     }
@@ -60,5 +61,24 @@ class ConcordCliTest {
     void theLauncherCommandsPointAtTheLauncherWhenRunFromTheJar() {
         assertThat(run("test")).isEqualTo(2);
         assertThat(err.toString()).contains("./concord test");
+    }
+
+    @Test
+    void ingestWithoutASinkSaysWhichFlagsGiveOneAndExitsWithTwo() {
+        assertThat(run("ingest", "--insecure-no-auth")).isEqualTo(2);
+        assertThat(err.toString()).contains("no sink: give --kafka HOST:PORT, --out DIR, or both");
+    }
+
+    @Test
+    void ingestWithoutTokensOrAnExplicitInsecureFlagRefusesToStart() {
+        assertThat(run("ingest", "--out", "target/ingest-out")).isEqualTo(2);
+        assertThat(err.toString()).contains("give exactly one of --tokens FILE and --insecure-no-auth");
+    }
+
+    @Test
+    void ingestWithAMissingTokensFileRefusesToStart() {
+        assertThat(run("ingest", "--out", "target/ingest-out", "--tokens", "target/no-such-tokens"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("cannot read tokens file target/no-such-tokens");
     }
 }

@@ -307,4 +307,20 @@ class TransactionCorrelatorTest {
     private void push(Span span) throws Exception {
         harness.processElement(span, span.endEpochMillis());
     }
+
+    @Test
+    void carriesTheFirstStagesAdjustedCountSoSampledTransactionsWeighRight() throws Exception {
+        push(stage("o-11", "order-capture", 0, 1).root().sampledOneIn(8).build());
+        push(stage("o-11", "erp-posting", 5, 6)
+                .trace("t2")
+                .root()
+                .sampledOneIn(2)
+                .build());
+
+        harness.processWatermark(millis(at(6)));
+
+        assertThat(harness.extractOutputValues())
+                .singleElement()
+                .satisfies(outcome -> assertThat(outcome.adjustedCount()).isEqualTo(8.0));
+    }
 }

@@ -50,6 +50,7 @@ final class TransactionFixtures {
         private String parent = "p";
         private boolean failed;
         private String transaction = "order-to-fulfillment";
+        private double adjustedCount = 1.0;
 
         private SpanBuilder(String id, String stage, int startSecond, int endSecond) {
             this.id = id;
@@ -95,6 +96,11 @@ final class TransactionFixtures {
             return this;
         }
 
+        SpanBuilder sampledOneIn(double value) {
+            adjustedCount = value;
+            return this;
+        }
+
         SpanBuilder transaction(String value) {
             transaction = value;
             return this;
@@ -115,7 +121,8 @@ final class TransactionFixtures {
                     transaction,
                     id,
                     stage,
-                    Map.of());
+                    Map.of(),
+                    adjustedCount);
         }
 
         private static long nanos(Instant instant) {

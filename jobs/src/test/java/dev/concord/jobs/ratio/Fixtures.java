@@ -46,7 +46,8 @@ final class Fixtures {
                 root.businessTransaction(),
                 root.businessTransactionId(),
                 "warehouse-reservation",
-                Map.of());
+                Map.of(),
+                1.0);
     }
 
     static Span withoutTransaction(TransactionCloud where, Instant end) {
@@ -65,7 +66,8 @@ final class Fixtures {
                 "",
                 "",
                 "",
-                Map.of());
+                Map.of(),
+                1.0);
     }
 
     private static Span root(TransactionCloud where, Instant end, StatusCode status) {
@@ -85,7 +87,8 @@ final class Fixtures {
                 where.transaction(),
                 "o2f-" + id,
                 "order-capture",
-                Map.of());
+                Map.of(),
+                1.0);
     }
 
     static long millis(Instant instant) {

@@ -1,0 +1,43 @@
+package dev.concord.ingest.otlp;
+
+import com.google.protobuf.ByteString;
+
+/** Trace and span ids as OTLP/JSON and W3C trace context write them: lowercase hex. */
+public final class HexIds {
+
+    private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+
+    private HexIds() {}
+
+    public static String toHex(ByteString bytes) {
+        int size = bytes.size();
+        char[] out = new char[size * 2];
+        for (int i = 0; i < size; i++) {
+            int b = bytes.byteAt(i) & 0xff;
+            out[2 * i] = DIGITS[b >>> 4];
+            out[2 * i + 1] = DIGITS[b & 0x0f];
+        }
+        return new String(out);
+    }
+
+    /** Decodes hex of an exact byte length (or empty); anything else, base64 included, is malformed. */
+    static ByteString fromHex(String hex, int expectedBytes, String field) throws MalformedOtlpException {
+        if (hex.isEmpty()) {
+            return ByteString.EMPTY;
+        }
+        if (hex.length() != expectedBytes * 2) {
+            throw new MalformedOtlpException(field + " must be " + (expectedBytes * 2) + " hex digits, got "
+                    + hex.length() + " characters (OTLP/JSON ids are hex, not base64)");
+        }
+        byte[] out = new byte[expectedBytes];
+        for (int i = 0; i < expectedBytes; i++) {
+            int high = Character.digit(hex.charAt(2 * i), 16);
+            int low = Character.digit(hex.charAt(2 * i + 1), 16);
+            if (high < 0 || low < 0) {
+                throw new MalformedOtlpException(field + " is not hex (OTLP/JSON ids are hex, not base64)");
+            }
+            out[i] = (byte) ((high << 4) | low);
+        }
+        return ByteString.copyFrom(out);
+    }
+}
