@@ -4,18 +4,15 @@ import dev.concord.jobs.Conventions;
 import dev.concord.jobs.Engine;
 import dev.concord.jobs.ratio.MinuteSuccessRatio;
 import dev.concord.jobs.ratio.TransactionSuccessRatioJob;
+import dev.concord.jobs.sinks.Directories;
 import dev.concord.jobs.sinks.JsonLines;
 import dev.concord.jobs.sinks.JsonLinesSink;
 import dev.concord.jobs.sources.SimulatedSpans;
 import dev.concord.simulator.SimulationSettings;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,8 +60,8 @@ final class DemoCommand implements Callable<Integer> {
         SimulationSettings settings = SimulationSettings.demo(seed);
         Path ratios = out.resolve(Conventions.OUT_SUCCESS_RATIO);
         Path late = out.resolve(Conventions.OUT_LATE_SPANS);
-        deleteRecursively(ratios);
-        deleteRecursively(late);
+        Directories.deleteRecursively(ratios);
+        Directories.deleteRecursively(late);
 
         long started = System.nanoTime();
         StreamExecutionEnvironment env = Engine.embedded(parallelism);
@@ -82,16 +79,5 @@ final class DemoCommand implements Callable<Integer> {
                 rows.size(), ratios, elapsedMillis, parallelism);
         stdout.flush();
         return 0;
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

@@ -81,4 +81,32 @@ class ConcordCliTest {
                 .isEqualTo(2);
         assertThat(err.toString()).contains("cannot read tokens file target/no-such-tokens");
     }
+
+    @Test
+    void replayNamesItsMissingRequiredOptionsAndExitsWithTwo() {
+        assertThat(run("replay", "--out", "target/replay-out")).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("Missing required options")
+                .contains("--input")
+                .contains("--rules");
+    }
+
+    @Test
+    void replayWithInvalidRulesPrintsEveryProblemAndExitsWithOne(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path rules = java.nio.file.Files.writeString(
+                dir.resolve("bad.yaml"),
+                "apiVersion: concord.dev/v1\nkind: SLO\nmetadata: {name: x}\nspec: {transaction: nope, objective: 999}\n");
+
+        assertThat(run(
+                        "replay",
+                        "--input",
+                        dir.toString(),
+                        "--rules",
+                        rules.toString(),
+                        "--out",
+                        dir.resolve("o").toString()))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("bad.yaml:4:").contains("did you mean 99.9?");
+    }
 }

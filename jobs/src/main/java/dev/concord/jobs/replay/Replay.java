@@ -1,0 +1,146 @@
+package dev.concord.jobs.replay;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.concord.ingest.model.Span;
+import dev.concord.jobs.Engine;
+import dev.concord.jobs.correlate.TransactionOutcome;
+import dev.concord.jobs.rules.EngineRules;
+import dev.concord.jobs.sinks.Directories;
+import dev.concord.jobs.sinks.JsonLines;
+import dev.concord.jobs.sinks.JsonLinesSink;
+import dev.concord.jobs.slo.SloAlert;
+import dev.concord.jobs.slo.SloPipelineJob;
+import dev.concord.jobs.slo.SloSnapshot;
+import dev.concord.jobs.sources.SimulatedSpans;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Runs the whole pipeline over recorded telemetry on the embedded engine and writes one file per output, each sorted,
+ * so the same input gives byte-identical files at any parallelism.
+ */
+public final class Replay {
+
+    public static final String TRANSACTIONS = "transactions.jsonl";
+    public static final String SLO = "slo.jsonl";
+    public static final String ALERTS = "alerts.jsonl";
+    public static final String LATE_SPANS = "late-spans.jsonl";
+
+    private static final long MINUTE_MILLIS = 60_000L;
+    private static final String PARTS = ".parts";
+
+    /** What a replay read and wrote. */
+    public record Summary(
+            int spansRead,
+            int spansReplayed,
+            List<String> problems,
+            int transactions,
+            int snapshots,
+            int alerts,
+            int lateSpans,
+            Instant evaluatedUntil) {}
+
+    private Replay() {}
+
+    /**
+     * @param from spans that ended before this are left out; null for no bound
+     * @param to spans that ended at or after this are left out, and no SLO minute is evaluated past it; null for the
+     *     end of the recording
+     */
+    public static Summary run(
+            RecordedTelemetry telemetry, EngineRules rules, Path out, Instant from, Instant to, int parallelism)
+            throws Exception {
+        List<Span> spans = telemetry.spans().stream()
+                .filter(s -> from == null || s.endEpochMillis() >= from.toEpochMilli())
+                .filter(s -> to == null || s.endEpochMillis() < to.toEpochMilli())
+                .toList();
+        long stopAt = to != null ? to.toEpochMilli() : endOfLastMinute(spans);
+        Path parts = out.resolve(PARTS);
+        Directories.deleteRecursively(parts);
+        Files.createDirectories(out);
+
+        StreamExecutionEnvironment env = Engine.embedded(parallelism);
+        new SloPipelineJob(
+                        SimulatedSpans.of(spans, env.getConfig()),
+                        rules.transactions(),
+                        rules.slos(),
+                        stopAt,
+                        new SloPipelineJob.Sinks(
+                                new JsonLinesSink<>(parts.resolve("transactions")),
+                                new JsonLinesSink<>(parts.resolve("slo")),
+                                new JsonLinesSink<>(parts.resolve("alerts")),
+                                new JsonLinesSink<>(parts.resolve("late"))))
+                .execute(env);
+
+        int transactions = merge(
+                parts.resolve("transactions"),
+                TransactionOutcome.class,
+                Comparator.comparingLong(TransactionOutcome::endEpochMillis)
+                        .thenComparing(TransactionOutcome::transaction)
+                        .thenComparing(TransactionOutcome::transactionId),
+                out.resolve(TRANSACTIONS));
+        int snapshots = merge(
+                parts.resolve("slo"),
+                SloSnapshot.class,
+                Comparator.comparingLong(SloSnapshot::minuteEndEpochMillis)
+                        .thenComparing(SloSnapshot::slo)
+                        .thenComparing(SloSnapshot::cloudProvider)
+                        .thenComparing(SloSnapshot::cloudRegion)
+                        .thenComparing(SloSnapshot::tenant),
+                out.resolve(SLO));
+        int alerts = merge(
+                parts.resolve("alerts"),
+                SloAlert.class,
+                Comparator.comparingLong(SloAlert::eventTimeMillis)
+                        .thenComparing(SloAlert::slo)
+                        .thenComparing(SloAlert::cloudProvider)
+                        .thenComparing(SloAlert::cloudRegion)
+                        .thenComparing(SloAlert::tenant)
+                        .thenComparingInt(SloAlert::longWindowMinutes)
+                        .thenComparing(SloAlert::firing),
+                out.resolve(ALERTS));
+        int late = merge(
+                parts.resolve("late"),
+                Span.class,
+                Comparator.comparingLong(Span::endTimeUnixNano).thenComparing(Span::spanId),
+                out.resolve(LATE_SPANS));
+        Directories.deleteRecursively(parts);
+        return new Summary(
+                telemetry.spans().size(),
+                spans.size(),
+                telemetry.problems(),
+                transactions,
+                snapshots,
+                alerts,
+                late,
+                Instant.ofEpochMilli(stopAt));
+    }
+
+    private static long endOfLastMinute(List<Span> spans) {
+        if (spans.isEmpty()) {
+            return 0;
+        }
+        long last = spans.get(spans.size() - 1).endEpochMillis();
+        return (Math.floorDiv(last, MINUTE_MILLIS) + 1) * MINUTE_MILLIS;
+    }
+
+    private static <T> int merge(Path parts, Class<T> type, Comparator<T> order, Path target) throws IOException {
+        List<T> records = JsonLines.read(parts, type).stream().sorted(order).toList();
+        ObjectWriter json = new ObjectMapper().writer();
+        try (BufferedWriter writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+            for (T record : records) {
+                writer.write(json.writeValueAsString(record));
+                writer.newLine();
+            }
+        }
+        return records.size();
+    }
+}
