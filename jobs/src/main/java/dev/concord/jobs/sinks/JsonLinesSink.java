@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
@@ -15,7 +16,8 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
 /**
  * Writes each record as one JSON object per line into {@code part-<subtask>.jsonl} in a local directory. Meant for
  * the embedded engine and replays, where the directory is on the machine that runs every subtask. Delivery is
- * at-least-once: after a failure and restore, lines written since the last checkpoint may appear twice.
+ * at-least-once: a restarted writer appends, so after a failure and restore the lines written since the last
+ * checkpoint may appear twice, and none is lost. Callers clear the directory before a fresh run.
  */
 public final class JsonLinesSink<T> implements Sink<T> {
 
@@ -33,7 +35,8 @@ public final class JsonLinesSink<T> implements Sink<T> {
         Path dir = Path.of(directory);
         Files.createDirectories(dir);
         Path file = dir.resolve("part-" + context.getTaskInfo().getIndexOfThisSubtask() + ".jsonl");
-        return new Writer<>(Files.newBufferedWriter(file, StandardCharsets.UTF_8));
+        return new Writer<>(Files.newBufferedWriter(
+                file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND));
     }
 
     private static final class Writer<T> implements SinkWriter<T> {
