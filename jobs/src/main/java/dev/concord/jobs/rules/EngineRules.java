@@ -57,8 +57,8 @@ public record EngineRules(List<TransactionSpec> transactions, List<SloSpec> slos
         if (slo.indicator() instanceof Indicator.Probes) {
             return "probe indicators are not evaluated from transactions";
         }
-        if (!(slo.budgeting() instanceof Budgeting.Occurrences)) {
-            return "only occurrences budgeting is evaluated";
+        if (slo.budgeting() instanceof Budgeting.RatioTimeslices) {
+            return "ratio-timeslices budgeting is not evaluated";
         }
         return null;
     }
@@ -101,7 +101,11 @@ public record EngineRules(List<TransactionSpec> transactions, List<SloSpec> slos
                 slo.groupBy().contains(GroupBy.REGION),
                 slo.groupBy().contains(GroupBy.TENANT),
                 slo.alerting().labels(),
-                slo.alerting().annotations());
+                slo.alerting().annotations(),
+                slo.budgeting() instanceof Budgeting.Timeslices slices ? minutes(slices.slice()) : 0,
+                slo.budgeting() instanceof Budgeting.Timeslices slices
+                        ? slices.target().doubleValue()
+                        : 0);
     }
 
     private static int minutes(Duration duration) {

@@ -19,6 +19,10 @@ public final class SloCounts {
     public long[] sliceOf;
     public double[] sliceGood;
     public double[] sliceTotal;
+    /** For timeslice budgeting: timeslices that ended in each quarter-hour slot, and how many of them were good. */
+    public double[] timeslicesGood;
+
+    public double[] timeslices;
     /** Bit i is set while window pair i fires. */
     public long firing;
 
@@ -38,6 +42,8 @@ public final class SloCounts {
         counts.sliceOf = filled(slices);
         counts.sliceGood = new double[slices];
         counts.sliceTotal = new double[slices];
+        counts.timeslicesGood = new double[slices];
+        counts.timeslices = new double[slices];
         counts.lastEventMinute = Long.MIN_VALUE;
         return counts;
     }
@@ -52,11 +58,7 @@ public final class SloCounts {
         minuteTotal[m] += weight;
         long slice = Math.floorDiv(epochMinute, MINUTES_PER_SLICE);
         int q = slot(slice, sliceOf.length);
-        if (sliceOf[q] != slice) {
-            sliceOf[q] = slice;
-            sliceGood[q] = 0;
-            sliceTotal[q] = 0;
-        }
+        claim(slice, q);
         sliceTotal[q] += weight;
         if (good) {
             minuteGood[m] += weight;
@@ -102,6 +104,69 @@ public final class SloCounts {
             }
         }
         return new Totals(good, total);
+    }
+
+    /**
+     * Records the verdict of a timeslice that ended at {@code endMinuteExclusive}: good when its own good ratio reached
+     * the target. A slice without events is no slice at all: it neither spends nor earns budget.
+     */
+    void closeTimeslice(long endMinuteExclusive, int sliceMinutes, double target) {
+        Totals slice = window(endMinuteExclusive, sliceMinutes);
+        if (slice.total() == 0) {
+            return;
+        }
+        long quarter = Math.floorDiv(endMinuteExclusive - 1, MINUTES_PER_SLICE);
+        int q = slot(quarter, sliceOf.length);
+        claim(quarter, q);
+        timeslices[q] += 1;
+        if (slice.sli() >= target) {
+            timeslicesGood[q] += 1;
+        }
+    }
+
+    /** Good timeslices over timeslices among those that ended in [{@code startMinute}, {@code endMinuteExclusive}). */
+    Totals timeslicesSince(long startMinute, long endMinuteExclusive) {
+        long lastQuarter = Math.floorDiv(endMinuteExclusive - 1, MINUTES_PER_SLICE);
+        long firstQuarter = Math.max(
+                Math.floorDiv(startMinute + MINUTES_PER_SLICE - 1, MINUTES_PER_SLICE),
+                lastQuarter - sliceOf.length + 1);
+        double good = 0;
+        double total = 0;
+        for (long quarter = firstQuarter; quarter <= lastQuarter; quarter++) {
+            int q = slot(quarter, sliceOf.length);
+            if (sliceOf[q] == quarter) {
+                good += timeslicesGood[q];
+                total += timeslices[q];
+            }
+        }
+        return new Totals(good, total);
+    }
+
+    /** Good timeslices over timeslices in the window, each slice judged from its minutes. */
+    Totals timesliceWindow(long endMinuteExclusive, int windowMinutes, int sliceMinutes, double target) {
+        double good = 0;
+        double total = 0;
+        long lastSliceEnd = endMinuteExclusive - Math.floorMod(endMinuteExclusive, (long) sliceMinutes);
+        for (long end = lastSliceEnd; end - sliceMinutes >= endMinuteExclusive - windowMinutes; end -= sliceMinutes) {
+            Totals slice = window(end, sliceMinutes);
+            if (slice.total() > 0) {
+                total += 1;
+                if (slice.sli() >= target) {
+                    good += 1;
+                }
+            }
+        }
+        return new Totals(good, total);
+    }
+
+    private void claim(long quarter, int q) {
+        if (sliceOf[q] != quarter) {
+            sliceOf[q] = quarter;
+            sliceGood[q] = 0;
+            sliceTotal[q] = 0;
+            timeslicesGood[q] = 0;
+            timeslices[q] = 0;
+        }
     }
 
     boolean firing(int pair) {

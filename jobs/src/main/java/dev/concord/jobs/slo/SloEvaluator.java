@@ -57,6 +57,10 @@ public final class SloEvaluator extends KeyedProcessFunction<SloKey, SloEvent, S
     @Override
     public void processElement(SloEvent event, Context ctx, Collector<SloSnapshot> out) throws Exception {
         SloSpec spec = specs.get(event.key().slo());
+        if (spec == null) {
+            // events come only from SloEventsOf with the same specs; this guards a miswired graph, not telemetry
+            return;
+        }
         if (ctx.timestamp() < ctx.timerService().currentWatermark()) {
             lateEvents.inc();
             ctx.output(LATE, event);
@@ -112,17 +116,23 @@ public final class SloEvaluator extends KeyedProcessFunction<SloKey, SloEvent, S
             OnTimerContext ctx,
             Collector<SloSnapshot> out) {
         long eventTime = endMinute * MINUTE_MILLIS;
-        Totals period = current.since(spec.periodStartMinute(endMinute), endMinute);
+        if (spec.timeslices() && endMinute % spec.sliceMinutes() == 0) {
+            current.closeTimeslice(endMinute, spec.sliceMinutes(), spec.sliceTarget());
+        }
+        Totals period = spec.timeslices()
+                ? current.timeslicesSince(spec.periodStartMinute(endMinute), endMinute)
+                : current.since(spec.periodStartMinute(endMinute), endMinute);
         double budgetRemaining = 1 - period.errorRatio() / spec.errorBudget();
         List<String> firing = new ArrayList<>();
         for (int i = 0; i < spec.windows().size(); i++) {
             BurnWindow pair = spec.windows().get(i);
-            Totals longWindow = current.window(endMinute, pair.longWindowMinutes());
-            Totals shortWindow = current.window(endMinute, pair.shortWindowMinutes());
+            Totals longEvents = current.window(endMinute, pair.longWindowMinutes());
+            Totals longWindow = budgeted(spec, current, endMinute, pair.longWindowMinutes());
+            Totals shortWindow = budgeted(spec, current, endMinute, pair.shortWindowMinutes());
             double longBurn = longWindow.errorRatio() / spec.errorBudget();
             double shortBurn = shortWindow.errorRatio() / spec.errorBudget();
             boolean wasFiring = current.firing(i);
-            boolean enoughEvents = !pair.pages() || longWindow.total() >= spec.minEvents();
+            boolean enoughEvents = !pair.pages() || longEvents.total() >= spec.minEvents();
             boolean fires = longBurn >= pair.factor() && shortBurn >= pair.factor() && enoughEvents;
             if (!wasFiring && fires) {
                 current.setFiring(i, true);
@@ -137,7 +147,7 @@ public final class SloEvaluator extends KeyedProcessFunction<SloKey, SloEvent, S
         }
         List<WindowBurn> windows = new ArrayList<>();
         for (int minutes : distinctWindows(spec)) {
-            Totals totals = current.window(endMinute, minutes);
+            Totals totals = budgeted(spec, current, endMinute, minutes);
             windows.add(new WindowBurn(
                     minutes, totals.total(), totals.good(), totals.sli(), totals.errorRatio() / spec.errorBudget()));
         }
@@ -156,6 +166,13 @@ public final class SloEvaluator extends KeyedProcessFunction<SloKey, SloEvent, S
                 budgetRemaining,
                 windows,
                 firing));
+    }
+
+    /** What the budget counts over a window: events, or for timeslice budgeting, slices. */
+    private static Totals budgeted(SloSpec spec, SloCounts counts, long endMinute, int windowMinutes) {
+        return spec.timeslices()
+                ? counts.timesliceWindow(endMinute, windowMinutes, spec.sliceMinutes(), spec.sliceTarget())
+                : counts.window(endMinute, windowMinutes);
     }
 
     private static TreeSet<Integer> distinctWindows(SloSpec spec) {

@@ -19,6 +19,9 @@ import java.util.Objects;
  * @param calendarTimeZone the time zone of a calendar-month SLO, whose budget restarts on the first of each month;
  *     empty for a rolling period
  * @param minEvents fewer events than this in a page's long window: no page
+ * @param sliceMinutes for timeslice budgeting, the slice length; 0 for occurrences budgeting, where every event
+ *     counts
+ * @param sliceTarget for timeslice budgeting, the good ratio a slice needs to count as a good slice
  */
 public record SloSpec(
         String name,
@@ -33,7 +36,9 @@ public record SloSpec(
         boolean byRegion,
         boolean byTenant,
         Map<String, String> labels,
-        Map<String, String> annotations)
+        Map<String, String> annotations,
+        int sliceMinutes,
+        double sliceTarget)
         implements Serializable {
 
     public static final String SEVERITY_PAGE = "page";
@@ -62,7 +67,55 @@ public record SloSpec(
             if (window.longWindowMinutes() > periodMinutes) {
                 throw new IllegalArgumentException(name + ": a long window is longer than the SLO period");
             }
+            if (sliceMinutes > 0
+                    && (window.shortWindowMinutes() % sliceMinutes != 0
+                            || window.longWindowMinutes() % sliceMinutes != 0)) {
+                throw new IllegalArgumentException(
+                        name + ": alert windows must be whole numbers of " + sliceMinutes + "-minute slices");
+            }
         }
+        if (sliceMinutes < 0 || (sliceMinutes > 0 && !(sliceTarget > 0 && sliceTarget <= 1))) {
+            throw new IllegalArgumentException(name + ": a timeslice needs a positive length and a target in (0, 1]: "
+                    + sliceMinutes + "m, " + sliceTarget);
+        }
+    }
+
+    /** An SLO budgeted by occurrences: every event counts. */
+    public SloSpec(
+            String name,
+            String transaction,
+            long latencyThresholdMillis,
+            double objective,
+            int periodMinutes,
+            String calendarTimeZone,
+            List<BurnWindow> windows,
+            long minEvents,
+            boolean byCloud,
+            boolean byRegion,
+            boolean byTenant,
+            Map<String, String> labels,
+            Map<String, String> annotations) {
+        this(
+                name,
+                transaction,
+                latencyThresholdMillis,
+                objective,
+                periodMinutes,
+                calendarTimeZone,
+                windows,
+                minEvents,
+                byCloud,
+                byRegion,
+                byTenant,
+                labels,
+                annotations,
+                0,
+                0);
+    }
+
+    /** True when the budget counts slices rather than events. */
+    boolean timeslices() {
+        return sliceMinutes > 0;
     }
 
     /** The longest calendar month: what a calendar-month SLO keeps counts for. */

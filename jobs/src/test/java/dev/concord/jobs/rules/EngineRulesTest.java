@@ -83,4 +83,12 @@ class EngineRulesTest {
                 .findFirst()
                 .orElseThrow();
     }
+
+    @Test
+    void carriesTimesliceBudgeting() {
+        assertThat(shipped().slos()).anySatisfy(s -> {
+            assertThat(s.sliceMinutes()).isEqualTo(1);
+            assertThat(s.sliceTarget()).isEqualTo(0.95);
+        });
+    }
 }

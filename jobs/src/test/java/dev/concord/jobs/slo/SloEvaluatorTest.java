@@ -276,4 +276,40 @@ class SloEvaluatorTest {
         assertThat(february.periodSli()).isEqualTo(1.0);
         assertThat(february.budgetRemaining()).isEqualTo(1.0);
     }
+
+    @Test
+    void countsGoodAndBadOneMinuteSlicesForTimesliceBudgeting() throws Exception {
+        SloSpec slices = new SloSpec(
+                "o2f-availability",
+                "order-to-fulfillment",
+                0,
+                0.9,
+                24 * 60,
+                "",
+                List.of(new BurnWindow("ticket", 10, 5, 1)),
+                0,
+                true,
+                false,
+                false,
+                Map.of(),
+                Map.of(),
+                1,
+                0.95);
+        open(slices, Long.MAX_VALUE);
+        // nine minutes at 100% good, one minute at 90%: the busy bad minute is one bad slice of ten
+        traffic(0, 9, 10, 0);
+        traffic(9, 10, 1000, 0.1);
+
+        SloSnapshot last = harness.extractOutputValues().get(9);
+
+        assertThat(last.periodSli()).isCloseTo(0.9, within(1e-12));
+        assertThat(last.budgetRemaining()).isCloseTo(0.0, within(1e-9));
+        assertThat(last.windows())
+                .filteredOn(w -> w.windowMinutes() == 10)
+                .singleElement()
+                .satisfies(w -> {
+                    assertThat(w.events()).isEqualTo(10);
+                    assertThat(w.goodEvents()).isEqualTo(9);
+                });
+    }
 }
