@@ -23,7 +23,7 @@ public record StageRecord(
         boolean success,
         double adjustedCount) {
 
-    static StageRecord of(Span span) {
+    public static StageRecord of(Span span) {
         return new StageRecord(
                 span.businessTransactionStage(),
                 span.spanId(),

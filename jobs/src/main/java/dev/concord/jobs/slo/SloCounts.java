@@ -30,7 +30,7 @@ public final class SloCounts {
 
     public SloCounts() {}
 
-    static SloCounts forSpec(SloSpec spec) {
+    public static SloCounts forSpec(SloSpec spec) {
         SloCounts counts = new SloCounts();
         // at least a slice: the current slice of the period is read from minutes, see period()
         int minutes = Math.max(spec.longestWindowMinutes(), (int) MINUTES_PER_SLICE);
