@@ -16,6 +16,10 @@ public final class Conventions {
     public static final String UID_TRANSACTION_SINK = "transaction-sink";
     public static final String UID_LATE_TRANSACTION_SPAN_SINK = "late-transaction-span-sink";
     public static final String UID_SLO_EVENTS = "slo-events";
+    public static final String UID_LOG_SOURCE = "log-source";
+    public static final String UID_ERROR_LOGS = "error-logs";
+    public static final String UID_TRACE_ERROR_LOGS = "trace-error-logs";
+    public static final String UID_OUTCOME_SIGNATURES = "outcome-signatures";
     public static final String UID_SLO_EVALUATOR = "slo-evaluator";
     public static final String UID_SLO_SNAPSHOT_SINK = "slo-snapshot-sink";
     public static final String UID_SLO_ALERT_SINK = "slo-alert-sink";

@@ -2,6 +2,7 @@ package dev.concord.jobs;
 
 import dev.concord.jobs.correlate.InFlightTransaction;
 import dev.concord.jobs.correlate.StageRecord;
+import dev.concord.jobs.correlate.TraceSignatures;
 import dev.concord.jobs.correlate.TransactionOutcome;
 import dev.concord.jobs.ratio.MinuteCounts;
 import dev.concord.jobs.ratio.MinuteSuccessRatio;
@@ -27,6 +28,7 @@ class JobTypesSerializationTest {
                 StageRecord.class,
                 InFlightTransaction.class,
                 TransactionOutcome.class,
+                TraceSignatures.class,
                 SloKey.class,
                 SloEvent.class,
                 SloCounts.class,

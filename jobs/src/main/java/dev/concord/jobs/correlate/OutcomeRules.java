@@ -118,6 +118,7 @@ final class OutcomeRules {
                 failingStage,
                 failingService,
                 stages,
-                first.adjustedCount());
+                first.adjustedCount(),
+                List.of());
     }
 }

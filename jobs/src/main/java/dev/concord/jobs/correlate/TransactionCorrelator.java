@@ -48,6 +48,11 @@ public final class TransactionCorrelator extends KeyedProcessFunction<String, Sp
         return span.businessTransaction() + '/' + span.businessTransactionId();
     }
 
+    /** The key of a decided transaction: the same as its spans'. */
+    public static String key(TransactionOutcome outcome) {
+        return outcome.transaction() + '/' + outcome.transactionId();
+    }
+
     /** Spans this function can place: they name a transaction, an id and a stage. */
     public static boolean correlatable(Span span) {
         return span.inBusinessTransaction()

@@ -14,6 +14,8 @@ import java.util.List;
  * @param stages every distinct span seen, in order of start
  * @param adjustedCount how many transactions this one stands for when traces are sampled: that of its first stage,
  *     where the sampling decision for the transaction was taken
+ * @param errorLogSignatures distinct signatures of the error logs of its traces, known by its end; empty when logs
+ *     are not joined
  */
 public record TransactionOutcome(
         String transaction,
@@ -29,9 +31,30 @@ public record TransactionOutcome(
         String failingStage,
         String failingService,
         List<StageRecord> stages,
-        double adjustedCount) {
+        double adjustedCount,
+        List<String> errorLogSignatures) {
 
     public TransactionOutcome {
         stages = List.copyOf(stages);
+        errorLogSignatures = List.copyOf(errorLogSignatures);
+    }
+
+    TransactionOutcome withErrorLogSignatures(List<String> signatures) {
+        return new TransactionOutcome(
+                transaction,
+                transactionId,
+                tenant,
+                cloudProvider,
+                cloudRegion,
+                startEpochMillis,
+                endEpochMillis,
+                durationMillis,
+                success,
+                outcome,
+                failingStage,
+                failingService,
+                stages,
+                adjustedCount,
+                signatures);
     }
 }

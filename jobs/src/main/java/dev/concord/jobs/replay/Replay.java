@@ -2,6 +2,7 @@ package dev.concord.jobs.replay;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.concord.ingest.model.LogRecord;
 import dev.concord.ingest.model.Span;
 import dev.concord.jobs.Engine;
 import dev.concord.jobs.correlate.TransactionOutcome;
@@ -68,8 +69,13 @@ public final class Replay {
         Files.createDirectories(out);
 
         StreamExecutionEnvironment env = Engine.embedded(parallelism);
+        List<LogRecord> logs = telemetry.logs().stream()
+                .filter(l -> from == null || l.timeUnixNano() / 1_000_000L >= from.toEpochMilli())
+                .filter(l -> to == null || l.timeUnixNano() / 1_000_000L < to.toEpochMilli())
+                .toList();
         new SloPipelineJob(
                         SimulatedSpans.of(spans, env.getConfig()),
+                        logs.isEmpty() ? null : SimulatedSpans.ofRecords(logs, LogRecord.class, env.getConfig()),
                         rules.transactions(),
                         rules.slos(),
                         stopAt,

@@ -1,7 +1,12 @@
 package dev.concord.jobs.slo;
 
+import dev.concord.ingest.model.LogRecord;
 import dev.concord.ingest.model.Span;
 import dev.concord.jobs.Conventions;
+import dev.concord.jobs.correlate.ErrorSignature;
+import dev.concord.jobs.correlate.OutcomeSignatures;
+import dev.concord.jobs.correlate.TraceErrorLogs;
+import dev.concord.jobs.correlate.TraceSignatures;
 import dev.concord.jobs.correlate.TransactionCorrelator;
 import dev.concord.jobs.correlate.TransactionOutcome;
 import dev.concord.jobs.correlate.TransactionSpec;
@@ -13,6 +18,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -37,6 +43,7 @@ public final class SloPipelineJob {
             Sink<Span> lateSpans) {}
 
     private final Source<Span, ?, ?> source;
+    private final Source<LogRecord, ?, ?> logs;
     private final List<TransactionSpec> transactions;
     private final List<SloSpec> slos;
     private final long stopAtMillis;
@@ -51,7 +58,24 @@ public final class SloPipelineJob {
             List<SloSpec> slos,
             long stopAtMillis,
             Sinks sinks) {
+        this(source, null, transactions, slos, stopAtMillis, sinks);
+    }
+
+    /**
+     * As the other constructor, and joins error logs to the transactions whose traces they belong to, so outcomes name
+     * their error-log signatures.
+     *
+     * @param logs log records; null to run without them
+     */
+    public SloPipelineJob(
+            Source<Span, ?, ?> source,
+            Source<LogRecord, ?, ?> logs,
+            List<TransactionSpec> transactions,
+            List<SloSpec> slos,
+            long stopAtMillis,
+            Sinks sinks) {
         this.source = source;
+        this.logs = logs;
         this.transactions = List.copyOf(transactions);
         this.slos = List.copyOf(slos);
         this.stopAtMillis = stopAtMillis;
@@ -64,21 +88,39 @@ public final class SloPipelineJob {
                 .withIdleness(DEFAULT_IDLENESS);
     }
 
+    static WatermarkStrategy<LogRecord> logWatermarks() {
+        return WatermarkStrategy.<LogRecord>forBoundedOutOfOrderness(DEFAULT_OUT_OF_ORDERNESS)
+                .withTimestampAssigner((log, previous) -> log.timeUnixNano() / 1_000_000L)
+                .withIdleness(DEFAULT_IDLENESS);
+    }
+
+    /** How long a trace waits for its error logs, and logs for their trace: twice the longest transaction. */
+    private long logRetentionMillis() {
+        long longest = 1;
+        for (TransactionSpec transaction : transactions) {
+            longest = Math.max(longest, transaction.maxDuration().toMillis());
+        }
+        return 2 * longest;
+    }
+
     public void build(StreamExecutionEnvironment env) {
-        SingleOutputStreamOperator<TransactionOutcome> outcomes = env.fromSource(
+        SingleOutputStreamOperator<Span> spans = env.fromSource(
                         source, watermarks(), Conventions.UID_SPAN_SOURCE, TypeInformation.of(Span.class))
                 .uid(Conventions.UID_SPAN_SOURCE)
                 .filter(TransactionCorrelator::correlatable)
                 .uid(Conventions.UID_CORRELATABLE_SPANS)
-                .name(Conventions.UID_CORRELATABLE_SPANS)
-                .keyBy(TransactionCorrelator::key, Types.STRING)
+                .name(Conventions.UID_CORRELATABLE_SPANS);
+        SingleOutputStreamOperator<TransactionOutcome> correlated = spans.keyBy(
+                        TransactionCorrelator::key, Types.STRING)
                 .process(new TransactionCorrelator(transactions), TypeInformation.of(TransactionOutcome.class))
                 .uid(Conventions.UID_TRANSACTION_CORRELATOR)
                 .name(Conventions.UID_TRANSACTION_CORRELATOR);
+        DataStream<TransactionOutcome> outcomes = logs == null ? correlated : withErrorLogs(env, spans, correlated);
         outcomes.sinkTo(sinks.transactions())
                 .uid(Conventions.UID_TRANSACTION_SINK)
                 .name(Conventions.UID_TRANSACTION_SINK);
-        outcomes.getSideOutput(TransactionCorrelator.LATE)
+        correlated
+                .getSideOutput(TransactionCorrelator.LATE)
                 .sinkTo(sinks.lateSpans())
                 .uid(Conventions.UID_LATE_TRANSACTION_SPAN_SINK)
                 .name(Conventions.UID_LATE_TRANSACTION_SPAN_SINK);
@@ -100,6 +142,26 @@ public final class SloPipelineJob {
                 .sinkTo(sinks.alerts())
                 .uid(Conventions.UID_SLO_ALERT_SINK)
                 .name(Conventions.UID_SLO_ALERT_SINK);
+    }
+
+    private DataStream<TransactionOutcome> withErrorLogs(
+            StreamExecutionEnvironment env, DataStream<Span> spans, DataStream<TransactionOutcome> outcomes) {
+        DataStream<LogRecord> errorLogs = env.fromSource(
+                        logs, logWatermarks(), Conventions.UID_LOG_SOURCE, TypeInformation.of(LogRecord.class))
+                .uid(Conventions.UID_LOG_SOURCE)
+                .filter(ErrorSignature::applies)
+                .uid(Conventions.UID_ERROR_LOGS)
+                .name(Conventions.UID_ERROR_LOGS);
+        DataStream<TraceSignatures> signatures = spans.keyBy(Span::traceId, Types.STRING)
+                .connect(errorLogs.keyBy(LogRecord::traceId, Types.STRING))
+                .process(new TraceErrorLogs(logRetentionMillis()), TypeInformation.of(TraceSignatures.class))
+                .uid(Conventions.UID_TRACE_ERROR_LOGS)
+                .name(Conventions.UID_TRACE_ERROR_LOGS);
+        return outcomes.keyBy(TransactionCorrelator::key, Types.STRING)
+                .connect(signatures.keyBy(TraceSignatures::transactionKey, Types.STRING))
+                .process(new OutcomeSignatures(logRetentionMillis()), TypeInformation.of(TransactionOutcome.class))
+                .uid(Conventions.UID_OUTCOME_SIGNATURES)
+                .name(Conventions.UID_OUTCOME_SIGNATURES);
     }
 
     public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {

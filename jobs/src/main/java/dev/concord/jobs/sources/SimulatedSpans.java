@@ -25,6 +25,16 @@ public final class SimulatedSpans {
         return of(spans, config, RateLimiterStrategy.noOp());
     }
 
+    /** A bounded source of any records, split across the source's parallel readers in order. */
+    public static <T> DataGeneratorSource<T> ofRecords(List<T> records, Class<T> type, ExecutionConfig config) {
+        TypeInformation<T> info = TypeInformation.of(type);
+        return new DataGeneratorSource<>(
+                new FromElementsGeneratorFunction<>(info, config, records),
+                records.size(),
+                RateLimiterStrategy.noOp(),
+                info);
+    }
+
     /** As {@link #of(List, ExecutionConfig)}, at most as fast as the rate limiter lets spans through. */
     public static DataGeneratorSource<Span> of(
             List<Span> spans, ExecutionConfig config, RateLimiterStrategy<NumberSequenceSplit> rateLimiter) {

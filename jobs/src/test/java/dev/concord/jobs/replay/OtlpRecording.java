@@ -2,12 +2,16 @@ package dev.concord.jobs.replay;
 
 import com.google.protobuf.ByteString;
 import dev.concord.ingest.Conventions;
+import dev.concord.ingest.model.LogRecord;
 import dev.concord.ingest.model.ResourceIdentity;
 import dev.concord.ingest.model.Span;
 import dev.concord.ingest.otlp.OtlpJsonWriter;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.logs.v1.ResourceLogs;
+import io.opentelemetry.proto.logs.v1.ScopeLogs;
 import io.opentelemetry.proto.resource.v1.Resource;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
@@ -34,6 +38,27 @@ final class OtlpRecording {
         ExportTraceServiceRequest.Builder request = ExportTraceServiceRequest.newBuilder();
         byResource.forEach((resource, scope) -> request.addResourceSpans(
                 ResourceSpans.newBuilder().setResource(resource(resource)).addScopeSpans(scope)));
+        return new String(OtlpJsonWriter.toJson(request), StandardCharsets.UTF_8);
+    }
+
+    /** One line holding the given log records, grouped by resource. */
+    static String logLine(List<LogRecord> logs) {
+        Map<ResourceIdentity, ScopeLogs.Builder> byResource = new LinkedHashMap<>();
+        for (LogRecord log : logs) {
+            byResource
+                    .computeIfAbsent(log.resource(), r -> ScopeLogs.newBuilder())
+                    .addLogRecords(io.opentelemetry.proto.logs.v1.LogRecord.newBuilder()
+                            .setTimeUnixNano(log.timeUnixNano())
+                            .setObservedTimeUnixNano(log.observedTimeUnixNano())
+                            .setSeverityNumberValue(log.severityNumber())
+                            .setSeverityText(log.severityText())
+                            .setBody(AnyValue.newBuilder().setStringValue(log.body()))
+                            .setTraceId(hex(log.traceId()))
+                            .setSpanId(hex(log.spanId())));
+        }
+        ExportLogsServiceRequest.Builder request = ExportLogsServiceRequest.newBuilder();
+        byResource.forEach((resource, scope) -> request.addResourceLogs(
+                ResourceLogs.newBuilder().setResource(resource(resource)).addScopeLogs(scope)));
         return new String(OtlpJsonWriter.toJson(request), StandardCharsets.UTF_8);
     }
 

@@ -2,6 +2,7 @@ package dev.concord.jobs.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.concord.ingest.model.LogRecord;
 import dev.concord.ingest.model.Span;
 import dev.concord.jobs.correlate.TransactionOutcome;
 import dev.concord.jobs.rules.EngineRules;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,6 +74,24 @@ class ReplayITCase {
         for (int i = 0; i < spans.size(); i += 50) {
             lines.add(OtlpRecording.line(spans.subList(i, Math.min(i + 50, spans.size()))));
         }
+        // the warehouse logs each rejected reservation, in the trace of the order it failed
+        List<LogRecord> errors = spans.stream()
+                .filter(s -> s.resource().serviceName().equals("warehouse-api") && s.failed())
+                .map(s -> new LogRecord(
+                        s.resource(),
+                        s.endTimeUnixNano(),
+                        s.endTimeUnixNano(),
+                        17,
+                        "ERROR",
+                        "warehouse unavailable: reservation "
+                                + Math.floorMod(s.spanId().hashCode(), 100_000) + " rejected",
+                        s.traceId(),
+                        s.spanId(),
+                        Map.of()))
+                .toList();
+        for (int i = 0; i < errors.size(); i += 40) {
+            lines.add(OtlpRecording.logLine(errors.subList(i, Math.min(i + 40, errors.size()))));
+        }
         Collections.shuffle(lines, new Random(5));
         int half = lines.size() / 2;
         Files.write(recording.resolve("traces-1.jsonl"), lines.subList(0, half));
@@ -104,6 +124,15 @@ class ReplayITCase {
         assertThat(firstPage.cloudProvider()).isEqualTo("aws");
         assertThat(firstPage.eventTimeMillis() - OUTAGE.toEpochMilli()).isBetween(0L, 120_000L);
         assertThat(alerts).noneMatch(a -> a.cloudProvider().equals("gcp"));
+        List<TransactionOutcome> outcomes = readLines(out.resolve(Replay.TRANSACTIONS), TransactionOutcome.class);
+        assertThat(outcomes)
+                .filteredOn(o -> o.failingStage().equals("warehouse-reservation"))
+                .isNotEmpty()
+                .allSatisfy(o -> assertThat(o.errorLogSignatures())
+                        .containsExactly("warehouse unavailable: reservation <n> rejected"));
+        assertThat(outcomes)
+                .filteredOn(TransactionOutcome::success)
+                .allSatisfy(o -> assertThat(o.errorLogSignatures()).isEmpty());
         assertThat(readLines(out.resolve(Replay.TRANSACTIONS), TransactionOutcome.class))
                 .isSortedAccordingTo(java.util.Comparator.comparingLong(TransactionOutcome::endEpochMillis));
     }
