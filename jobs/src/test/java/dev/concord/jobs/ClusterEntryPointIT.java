@@ -30,7 +30,10 @@ class ClusterEntryPointIT {
         String jarId = cluster.upload(JOB_JAR);
         try {
             String jobId = cluster.run(
-                    jarId, ClusterEntryPoint.class.getName(), List.of("--out", out.toString(), "--seed", "5"), 2);
+                    jarId,
+                    ClusterEntryPoint.class.getName(),
+                    List.of("--job", "demo", "--out", out.toString(), "--seed", "5"),
+                    2);
             cluster.awaitFinished(jobId, Duration.ofMinutes(2));
         } finally {
             cluster.deleteJar(jarId);

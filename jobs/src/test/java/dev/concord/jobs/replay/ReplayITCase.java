@@ -7,6 +7,7 @@ import dev.concord.ingest.model.Span;
 import dev.concord.jobs.correlate.TransactionOutcome;
 import dev.concord.jobs.rules.EngineRules;
 import dev.concord.jobs.slo.SloAlert;
+import dev.concord.jobs.testing.OtlpRecording;
 import dev.concord.rules.CheckResult;
 import dev.concord.rules.Rules;
 import dev.concord.simulator.CloudSite;

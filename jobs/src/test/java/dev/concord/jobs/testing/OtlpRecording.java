@@ -1,4 +1,4 @@
-package dev.concord.jobs.replay;
+package dev.concord.jobs.testing;
 
 import com.google.protobuf.ByteString;
 import dev.concord.ingest.Conventions;
@@ -23,12 +23,17 @@ import java.util.List;
 import java.util.Map;
 
 /** Writes canonical spans back as the Collector's file exporter would: one OTLP/JSON export request per line. */
-final class OtlpRecording {
+public final class OtlpRecording {
 
     private OtlpRecording() {}
 
     /** One line holding the given spans, grouped by resource. */
-    static String line(List<Span> spans) {
+    public static String line(List<Span> spans) {
+        return new String(OtlpJsonWriter.toJson(request(spans)), StandardCharsets.UTF_8);
+    }
+
+    /** The spans as one OTLP export request, grouped by resource. */
+    public static ExportTraceServiceRequest request(List<Span> spans) {
         Map<ResourceIdentity, ScopeSpans.Builder> byResource = new LinkedHashMap<>();
         for (Span span : spans) {
             byResource
@@ -38,11 +43,11 @@ final class OtlpRecording {
         ExportTraceServiceRequest.Builder request = ExportTraceServiceRequest.newBuilder();
         byResource.forEach((resource, scope) -> request.addResourceSpans(
                 ResourceSpans.newBuilder().setResource(resource(resource)).addScopeSpans(scope)));
-        return new String(OtlpJsonWriter.toJson(request), StandardCharsets.UTF_8);
+        return request.build();
     }
 
     /** One line holding the given log records, grouped by resource. */
-    static String logLine(List<LogRecord> logs) {
+    public static String logLine(List<LogRecord> logs) {
         Map<ResourceIdentity, ScopeLogs.Builder> byResource = new LinkedHashMap<>();
         for (LogRecord log : logs) {
             byResource
