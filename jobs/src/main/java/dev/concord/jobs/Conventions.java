@@ -33,6 +33,26 @@ public final class Conventions {
     /** Flink operator metric of the SLO evaluator: events for a minute already evaluated. */
     public static final String METRIC_LATE_SLO_EVENTS = "lateSloEvents";
 
+    /** Flink metrics of the Elasticsearch sinks. */
+    public static final String METRIC_ES_INDEXED_DOCUMENTS = "elasticsearchIndexedDocuments";
+
+    public static final String METRIC_ES_RETRIES = "elasticsearchRetries";
+    public static final String METRIC_ES_DROPPED_DOCUMENTS = "elasticsearchDroppedDocuments";
+
+    /**
+     * A window's length as label value and field value: {@code 5m}, {@code 1h}, {@code 3d}. Shared by the
+     * Elasticsearch documents and the Prometheus {@code window} label so dashboards can join them.
+     */
+    public static String windowLabel(int minutes) {
+        if (minutes % (24 * 60) == 0) {
+            return minutes / (24 * 60) + "d";
+        }
+        if (minutes % 60 == 0) {
+            return minutes / 60 + "h";
+        }
+        return minutes + "m";
+    }
+
     /** Output folders under the chosen output directory. */
     public static final String OUT_SUCCESS_RATIO = "success-ratio";
 
