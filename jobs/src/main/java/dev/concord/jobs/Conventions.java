@@ -39,6 +39,12 @@ public final class Conventions {
     public static final String METRIC_ES_RETRIES = "elasticsearchRetries";
     public static final String METRIC_ES_DROPPED_DOCUMENTS = "elasticsearchDroppedDocuments";
 
+    /** Flink metrics of the Alertmanager sink. */
+    public static final String METRIC_ALERTMANAGER_DROPPED = "alertmanagerDroppedAlerts";
+
+    public static final String METRIC_ALERTMANAGER_QUEUED = "alertmanagerQueuedAlerts";
+    public static final String METRIC_ALERTMANAGER_BAD_ALERTS = "alertmanagerBadAlerts";
+
     /**
      * A window's length as label value and field value: {@code 5m}, {@code 1h}, {@code 3d}. Shared by the
      * Elasticsearch documents and the Prometheus {@code window} label so dashboards can join them.
