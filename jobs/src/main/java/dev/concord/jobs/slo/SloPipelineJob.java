@@ -13,6 +13,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -35,6 +36,13 @@ public final class SloPipelineJob {
             Sink<SloSnapshot> snapshots,
             Sink<SloAlert> alerts,
             Sink<Span> lateSpans) {}
+
+    /** The job's result streams, for outputs that tap them besides the sinks (the Prometheus exporter). */
+    public record Streams(
+            DataStream<TransactionOutcome> transactions,
+            DataStream<SloSnapshot> snapshots,
+            DataStream<SloAlert> alerts,
+            DataStream<Span> lateSpans) {}
 
     private final Source<Span, ?, ?> source;
     private final List<TransactionSpec> transactions;
@@ -64,7 +72,7 @@ public final class SloPipelineJob {
                 .withIdleness(DEFAULT_IDLENESS);
     }
 
-    public void build(StreamExecutionEnvironment env) {
+    public Streams build(StreamExecutionEnvironment env) {
         SingleOutputStreamOperator<TransactionOutcome> outcomes = env.fromSource(
                         source, watermarks(), Conventions.UID_SPAN_SOURCE, TypeInformation.of(Span.class))
                 .uid(Conventions.UID_SPAN_SOURCE)
@@ -78,7 +86,8 @@ public final class SloPipelineJob {
         outcomes.sinkTo(sinks.transactions())
                 .uid(Conventions.UID_TRANSACTION_SINK)
                 .name(Conventions.UID_TRANSACTION_SINK);
-        outcomes.getSideOutput(TransactionCorrelator.LATE)
+        DataStream<Span> lateSpans = outcomes.getSideOutput(TransactionCorrelator.LATE);
+        lateSpans
                 .sinkTo(sinks.lateSpans())
                 .uid(Conventions.UID_LATE_TRANSACTION_SPAN_SINK)
                 .name(Conventions.UID_LATE_TRANSACTION_SPAN_SINK);
@@ -95,11 +104,9 @@ public final class SloPipelineJob {
                 .sinkTo(sinks.snapshots())
                 .uid(Conventions.UID_SLO_SNAPSHOT_SINK)
                 .name(Conventions.UID_SLO_SNAPSHOT_SINK);
-        snapshots
-                .getSideOutput(SloEvaluator.ALERTS)
-                .sinkTo(sinks.alerts())
-                .uid(Conventions.UID_SLO_ALERT_SINK)
-                .name(Conventions.UID_SLO_ALERT_SINK);
+        DataStream<SloAlert> alerts = snapshots.getSideOutput(SloEvaluator.ALERTS);
+        alerts.sinkTo(sinks.alerts()).uid(Conventions.UID_SLO_ALERT_SINK).name(Conventions.UID_SLO_ALERT_SINK);
+        return new Streams(outcomes, snapshots, alerts, lateSpans);
     }
 
     public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {
