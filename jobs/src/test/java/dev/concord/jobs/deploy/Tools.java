@@ -46,11 +46,16 @@ final class Tools {
     record Result(int exitCode, String output) {}
 
     static Result run(String... command) throws IOException, InterruptedException {
+        return run(Path.of("").toAbsolutePath(), command);
+    }
+
+    static Result run(Path workingDirectory, String... command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(new ArrayList<>(List.of(command)))
+                .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
                 .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.waitFor(300, TimeUnit.SECONDS)).isTrue();
         return new Result(process.exitValue(), output);
     }
 }
