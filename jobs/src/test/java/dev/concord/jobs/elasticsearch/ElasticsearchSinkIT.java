@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concord.ingest.model.Span;
 import dev.concord.jobs.Engine;
 import dev.concord.jobs.outputs.OutputFixtures;
@@ -17,6 +18,7 @@ import dev.concord.services.ServiceEndpoints;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -97,6 +99,53 @@ class ElasticsearchSinkIT {
                         .indexTotal())
                 .as("the replay indexed every outcome again, onto the same ids")
                 .isGreaterThanOrEqualTo(2 * transactions);
+    }
+
+    @Test
+    void theDecisionsTemplateTakesADecisionAndTheTimelinePanelQueryFindsIt() throws Exception {
+        IndexTemplates.install(client, PREFIX);
+        Map<String, Object> evidence = Map.of(
+                "family", "slo",
+                "signal", "order-to-fulfillment-availability",
+                "verdict", "unhealthy",
+                "cloud", "aws",
+                "region", "us-east-1",
+                "value", 120.0,
+                "threshold", 14.4,
+                "observed_at", "2026-01-05T09:12:00Z",
+                "detail", "1h burn rate 120 over 14.4");
+        Map<String, Object> decision = Map.of(
+                "@timestamp", "2026-01-05T09:12:00Z",
+                "decision_id", "d-1",
+                "transition", "recommended",
+                "from_state", "watching",
+                "state", "recommended",
+                "policy", "warehouse-failover",
+                "action", "failover",
+                "scope", Map.of("transaction", "order-to-fulfillment", "from_cloud", "aws", "to_cloud", "gcp"),
+                "summary", "aws us-east-1 fails order-to-fulfillment; gcp us-central1 healthy",
+                "evidence", List.of(evidence));
+        String index = Documents.decisionsIndex(PREFIX);
+        for (int i = 0; i < 2; i++) {
+            client.index(r -> r.index(index)
+                    .id(Documents.decisionDocumentId("d-1", "recommended"))
+                    .document(decision));
+        }
+        client.indices().refresh(r -> r.index(index));
+
+        JsonNode panel = new ObjectMapper()
+                .readTree(Path.of(System.getenv().getOrDefault("CONCORD_REPO_ROOT", ".."))
+                        .resolve("deploy/grafana/dashboards/concord-failover-decisions.json")
+                        .toFile())
+                .at("/panels/2/targets/0");
+        assertThat(panel.at("/datasource/uid").asText()).isEqualTo("concord-es-decisions");
+        String lucene = panel.get("query").asText().replaceAll("\\$\\{\\w+:lucene}", "*");
+        SearchResponse<JsonNode> hits =
+                client.search(s -> s.index(index).query(q -> q.queryString(qs -> qs.query(lucene))), JsonNode.class);
+
+        assertThat(hits.hits().hits()).hasSize(1);
+        assertThat(hits.hits().hits().get(0).source().at("/evidence/0/verdict").asText())
+                .isEqualTo("unhealthy");
     }
 
     private void run(Path dir) throws Exception {

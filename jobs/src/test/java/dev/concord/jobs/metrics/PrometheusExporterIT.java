@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concord.jobs.Conventions;
 import dev.concord.jobs.Engine;
 import dev.concord.jobs.outputs.OutputFixtures;
@@ -29,6 +30,7 @@ import java.util.stream.Collectors;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,11 +54,13 @@ class PrometheusExporterIT {
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final String SLO = OutputFixtures.availability(RUN).name();
 
-    @TempDir
-    Path out;
+    private static Instant at;
+    private static Path out;
+    private static PrometheusQueries prometheus;
 
-    @Test
-    void prometheusSeesEverySeriesOnceWithTheFinalValuesAtParallelismTwo(ServiceEndpoints endpoints) throws Exception {
+    @BeforeAll
+    static void runThePipeline(ServiceEndpoints endpoints, @TempDir Path dir) throws Exception {
+        out = dir;
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         SloPipelineJob job = new SloPipelineJob(
@@ -76,9 +80,12 @@ class PrometheusExporterIT {
         env.execute("prometheus-exporter-it");
         // the exporter served until three scrapes after the end of input: just before now, Prometheus holds the
         // final values (after it, the stopped target's series go stale)
-        Instant at = Instant.now().minusMillis(500);
-        PrometheusQueries prometheus = new PrometheusQueries(endpoints.prometheusUrl());
+        at = Instant.now().minusMillis(500);
+        prometheus = new PrometheusQueries(endpoints.prometheusUrl());
+    }
 
+    @Test
+    void prometheusSeesEverySeriesOnceWithTheFinalValuesAtParallelismTwo() throws Exception {
         Map<String, SloSnapshot> last = JsonLines.read(out.resolve("slo"), SloSnapshot.class).stream()
                 .collect(Collectors.toMap(
                         s -> s.cloudProvider() + "/" + s.cloudRegion(),
@@ -130,5 +137,47 @@ class PrometheusExporterIT {
                         .orElseThrow()
                         .minuteEndEpochMillis())
                 .isLessThanOrEqualTo(OutputFixtures.STOP_AT);
+    }
+
+    @Test
+    void everyPrometheusQueryOfEveryDashboardReturnsData() throws Exception {
+        Path dashboards =
+                Path.of(System.getenv().getOrDefault("CONCORD_REPO_ROOT", "..")).resolve("deploy/grafana/dashboards");
+        List<String> empty = new java.util.ArrayList<>();
+        int queries = 0;
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dashboards)) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                for (String expr :
+                        promqlOf(new ObjectMapper().readTree(file.toFile()).get("panels"))) {
+                    queries++;
+                    String query = expr.replace("$__rate_interval", "1m")
+                            .replace("$slo", SLO)
+                            .replace("$transaction", "order-to-fulfillment")
+                            .replace("$job", "concord-test-target")
+                            .replace("$cloud", ".*")
+                            .replace("$region", ".*")
+                            .replace("$tenant", ".*");
+                    if (prometheus.query(query, at).isEmpty()) {
+                        empty.add(file.getFileName() + ": " + query);
+                    }
+                }
+            }
+        }
+        assertThat(queries).isGreaterThan(25);
+        assertThat(empty).isEmpty();
+    }
+
+    private static List<String> promqlOf(JsonNode panels) {
+        List<String> exprs = new java.util.ArrayList<>();
+        for (JsonNode panel : panels) {
+            panel.path("targets").forEach(t -> {
+                if (t.has("expr")) {
+                    exprs.add(t.get("expr").asText());
+                }
+            });
+            exprs.addAll(promqlOf(panel.path("panels")));
+        }
+        return exprs;
     }
 }
