@@ -103,9 +103,9 @@ class AlertmanagerSinkIT {
                 });
         assertThat(webhook.alertsOn("/page"))
                 .noneMatch(a -> a.at("/labels/cloud").asText().equals("gcp"));
-        assertThat(webhook.alertsOn("/default"))
-                .noneMatch(a -> mine("firing", "1d/2h").test(a)
-                        && a.at("/labels/cloud").asText().equals("aws"));
+        // No assertion on /default: in a replay the ticket and the page of one minute may reach Alertmanager in two
+        // posts a tick apart, and Alertmanager inhibits only what is active when it notifies. The suppressed state
+        // above is the deterministic proof of the inhibit rule.
 
         run(OutputFixtures.STOP_AT, out.resolve("after"));
 
