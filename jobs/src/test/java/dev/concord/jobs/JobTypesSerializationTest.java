@@ -4,6 +4,7 @@ import dev.concord.jobs.correlate.InFlightTransaction;
 import dev.concord.jobs.correlate.StageRecord;
 import dev.concord.jobs.correlate.TraceSignatures;
 import dev.concord.jobs.correlate.TransactionOutcome;
+import dev.concord.jobs.metrics.MetricUpdate;
 import dev.concord.jobs.ratio.MinuteCounts;
 import dev.concord.jobs.ratio.MinuteSuccessRatio;
 import dev.concord.jobs.ratio.TransactionCloud;
@@ -34,7 +35,8 @@ class JobTypesSerializationTest {
                 SloCounts.class,
                 WindowBurn.class,
                 SloSnapshot.class,
-                SloAlert.class
+                SloAlert.class,
+                MetricUpdate.class
             })
     void isSerializedAsPojoWithoutKryo(Class<?> type) {
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(type);

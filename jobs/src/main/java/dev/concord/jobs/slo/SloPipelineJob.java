@@ -42,6 +42,13 @@ public final class SloPipelineJob {
             Sink<SloAlert> alerts,
             Sink<Span> lateSpans) {}
 
+    /** The job's result streams, for outputs that tap them besides the sinks (the Prometheus exporter). */
+    public record Streams(
+            DataStream<TransactionOutcome> transactions,
+            DataStream<SloSnapshot> snapshots,
+            DataStream<SloAlert> alerts,
+            DataStream<Span> lateSpans) {}
+
     private final Source<Span, ?, ?> source;
     private final Source<LogRecord, ?, ?> logs;
     private final List<TransactionSpec> transactions;
@@ -103,7 +110,7 @@ public final class SloPipelineJob {
         return 2 * longest;
     }
 
-    public void build(StreamExecutionEnvironment env) {
+    public Streams build(StreamExecutionEnvironment env) {
         SingleOutputStreamOperator<Span> spans = env.fromSource(
                         source, watermarks(), Conventions.UID_SPAN_SOURCE, TypeInformation.of(Span.class))
                 .uid(Conventions.UID_SPAN_SOURCE)
@@ -119,8 +126,8 @@ public final class SloPipelineJob {
         outcomes.sinkTo(sinks.transactions())
                 .uid(Conventions.UID_TRANSACTION_SINK)
                 .name(Conventions.UID_TRANSACTION_SINK);
-        correlated
-                .getSideOutput(TransactionCorrelator.LATE)
+        DataStream<Span> lateSpans = correlated.getSideOutput(TransactionCorrelator.LATE);
+        lateSpans
                 .sinkTo(sinks.lateSpans())
                 .uid(Conventions.UID_LATE_TRANSACTION_SPAN_SINK)
                 .name(Conventions.UID_LATE_TRANSACTION_SPAN_SINK);
@@ -137,11 +144,9 @@ public final class SloPipelineJob {
                 .sinkTo(sinks.snapshots())
                 .uid(Conventions.UID_SLO_SNAPSHOT_SINK)
                 .name(Conventions.UID_SLO_SNAPSHOT_SINK);
-        snapshots
-                .getSideOutput(SloEvaluator.ALERTS)
-                .sinkTo(sinks.alerts())
-                .uid(Conventions.UID_SLO_ALERT_SINK)
-                .name(Conventions.UID_SLO_ALERT_SINK);
+        DataStream<SloAlert> alerts = snapshots.getSideOutput(SloEvaluator.ALERTS);
+        alerts.sinkTo(sinks.alerts()).uid(Conventions.UID_SLO_ALERT_SINK).name(Conventions.UID_SLO_ALERT_SINK);
+        return new Streams(outcomes, snapshots, alerts, lateSpans);
     }
 
     private DataStream<TransactionOutcome> withErrorLogs(

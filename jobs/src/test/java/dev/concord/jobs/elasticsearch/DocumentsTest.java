@@ -1,0 +1,78 @@
+package dev.concord.jobs.elasticsearch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.concord.jobs.slo.SloSnapshot;
+import dev.concord.jobs.slo.WindowBurn;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class DocumentsTest {
+
+    private static final long MINUTE_END = 1_767_604_260_000L; // 2026-01-05T09:11:00Z
+
+    private static SloSnapshot snapshot() {
+        return new SloSnapshot(
+                "availability",
+                "order-to-fulfillment",
+                "aws",
+                "us-east-1",
+                "*",
+                MINUTE_END,
+                0.999,
+                false,
+                1800,
+                0.99,
+                -9,
+                List.of(new WindowBurn(60, 100, 90, 0.9, 100), new WindowBurn(5, 10, 0, 0, 1000)),
+                List.of("page:1h/5m"));
+    }
+
+    @Test
+    void aSnapshotGoesToTheDailyIndexOfItsMinuteWithAnIdFromItsKeyAndMinute() {
+        IndexedDocument doc = Documents.sloSnapshots().toDocument(snapshot(), "concord-");
+
+        assertThat(doc.index()).isEqualTo("concord-slo-2026.01.05");
+        assertThat(doc.id()).isEqualTo("availability|aws|us-east-1|*|" + MINUTE_END);
+        assertThat(doc.source()).containsEntry("@timestamp", "2026-01-05T09:11:00Z");
+    }
+
+    @Test
+    void everyDocumentFieldIsMappedBecauseTheMappingsAreStrict() throws Exception {
+        JsonNode mapping = new ObjectMapper()
+                .readTree(IndexTemplates.body("slo", "concord-"))
+                .at("/template/mappings/properties");
+        JsonNode doc = new ObjectMapper().valueToTree(Documents.source(snapshot()));
+
+        assertThat(unmapped(doc, mapping)).isEmpty();
+    }
+
+    @Test
+    void templatesMatchOnlyTheirOwnPrefix() throws Exception {
+        JsonNode template = new ObjectMapper().readTree(IndexTemplates.body("decisions", "concord-it-1-"));
+        assertThat(template.at("/index_patterns/0").asText()).isEqualTo("concord-it-1-decisions");
+        assertThat(template.at("/template/mappings/properties/evidence/type").asText())
+                .isEqualTo("nested");
+    }
+
+    private static Set<String> unmapped(JsonNode doc, JsonNode properties) {
+        Set<String> missing = new HashSet<>();
+        for (Iterator<String> it = doc.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            JsonNode mapped = properties.get(field);
+            if (mapped == null) {
+                missing.add(field);
+            } else if (doc.get(field).isArray()
+                    && doc.get(field).size() > 0
+                    && doc.get(field).get(0).isObject()) {
+                missing.addAll(unmapped(doc.get(field).get(0), mapped.get("properties")));
+            }
+        }
+        return missing;
+    }
+}
