@@ -123,6 +123,7 @@ class ConcordMetricsTest {
                 "",
                 "",
                 List.of(),
-                1);
+                1,
+                List.of());
     }
 }
