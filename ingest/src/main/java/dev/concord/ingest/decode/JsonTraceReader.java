@@ -289,7 +289,9 @@ final class JsonTraceReader {
     }
 
     private String id(JsonParser parser, int bytes, String field) throws IOException, MalformedOtlpException, Declined {
-        return HexIds.normalizeHex(string(parser), bytes, field);
+        // ids are unique: caching them would only evict the strings that repeat
+        expect(parser.currentToken() == JsonToken.VALUE_STRING);
+        return HexIds.normalizeHex(parser.getText(), bytes, field);
     }
 
     private String string(JsonParser parser) throws IOException, Declined {

@@ -153,7 +153,13 @@ final class ProtobufTraceReader {
         SpanDraft span = draft;
         span.clear();
         for (int tag = input.readTag(); tag != 0; tag = input.readTag()) {
-            if (tag == SPAN_TRACE_ID) {
+            // attributes first: most of a span's fields are its attributes
+            if (tag == SPAN_ATTRIBUTES) {
+                int size = input.readRawVarint32();
+                int limit = input.pushLimit(size);
+                keyValue(input, offset);
+                input.popLimit(limit);
+            } else if (tag == SPAN_TRACE_ID) {
                 span.traceIdBytes = readId(input, offset);
                 span.traceId = lastId;
             } else if (tag == SPAN_SPAN_ID) {
@@ -172,11 +178,6 @@ final class ProtobufTraceReader {
                 span.start = input.readFixed64();
             } else if (tag == SPAN_END) {
                 span.end = input.readFixed64();
-            } else if (tag == SPAN_ATTRIBUTES) {
-                int size = input.readRawVarint32();
-                int limit = input.pushLimit(size);
-                keyValue(input, offset);
-                input.popLimit(limit);
             } else if (tag == SPAN_STATUS) {
                 // merging a repeated status is reading on into the same fields
                 int size = input.readRawVarint32();
