@@ -50,6 +50,7 @@ public final class IngestServer implements AutoCloseable {
                 .bindAddress(settings.bindAddress())
                 .port(settings.httpPort())
                 .maxBodyBytes(settings.maxBodyBytes())
+                .readTimeout(settings.readTimeout())
                 .start();
         LOG.info("OTLP/HTTP listening on {}:{}", settings.bindAddress(), http.port());
         if (settings.grpcPort() < 0) {

@@ -32,6 +32,7 @@ public final class IngestSettings {
     private final int maxBodyBytes;
     private final int queueCapacity;
     private final Duration sinkTimeout;
+    private final Duration readTimeout;
     private final Clock clock;
 
     private IngestSettings(Builder b) {
@@ -47,6 +48,7 @@ public final class IngestSettings {
         this.maxBodyBytes = b.maxBodyBytes;
         this.queueCapacity = b.queueCapacity;
         this.sinkTimeout = b.sinkTimeout;
+        this.readTimeout = b.readTimeout;
         this.clock = b.clock;
     }
 
@@ -99,6 +101,11 @@ public final class IngestSettings {
         return sinkTimeout;
     }
 
+    /** How long an HTTP request body may take to arrive before the connection is dropped. */
+    public Duration readTimeout() {
+        return readTimeout;
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -117,6 +124,7 @@ public final class IngestSettings {
         private int maxBodyBytes = OtlpHttpReceiver.DEFAULT_MAX_BODY_BYTES;
         private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
         private Duration sinkTimeout = DEFAULT_SINK_TIMEOUT;
+        private Duration readTimeout = OtlpHttpReceiver.DEFAULT_READ_TIMEOUT;
         private Clock clock = Clock.systemUTC();
 
         private Builder() {}
@@ -191,6 +199,14 @@ public final class IngestSettings {
                 throw new IllegalArgumentException("sink timeout must be positive, got " + value);
             }
             this.sinkTimeout = value;
+            return this;
+        }
+
+        public Builder readTimeout(Duration value) {
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("read timeout must be positive, got " + value);
+            }
+            this.readTimeout = value;
             return this;
         }
 
