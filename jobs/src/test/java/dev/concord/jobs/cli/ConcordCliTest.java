@@ -81,4 +81,14 @@ class ConcordCliTest {
                 .isEqualTo(2);
         assertThat(err.toString()).contains("cannot read tokens file target/no-such-tokens");
     }
+
+    @Test
+    void ingestWithAYamlConfigNamingAnUnknownKeyRefusesToStart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path config = dir.resolve("ingest.yaml");
+        java.nio.file.Files.writeString(config, "insecure-no-auth: true\nout: target/ingest-out\nhttp-prot: 4318\n");
+
+        assertThat(run("ingest", "--config", config.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown keys [http-prot]");
+    }
 }
