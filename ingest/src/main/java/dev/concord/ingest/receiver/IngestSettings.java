@@ -33,6 +33,7 @@ public final class IngestSettings {
     private final int queueCapacity;
     private final Duration sinkTimeout;
     private final Duration readTimeout;
+    private final Optional<TlsFiles> tls;
     private final Clock clock;
 
     private IngestSettings(Builder b) {
@@ -49,6 +50,7 @@ public final class IngestSettings {
         this.queueCapacity = b.queueCapacity;
         this.sinkTimeout = b.sinkTimeout;
         this.readTimeout = b.readTimeout;
+        this.tls = b.tls;
         this.clock = b.clock;
     }
 
@@ -106,6 +108,11 @@ public final class IngestSettings {
         return readTimeout;
     }
 
+    /** The certificate and key both receivers serve TLS with; empty for plain HTTP and gRPC. */
+    public Optional<TlsFiles> tls() {
+        return tls;
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -125,6 +132,7 @@ public final class IngestSettings {
         private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
         private Duration sinkTimeout = DEFAULT_SINK_TIMEOUT;
         private Duration readTimeout = OtlpHttpReceiver.DEFAULT_READ_TIMEOUT;
+        private Optional<TlsFiles> tls = Optional.empty();
         private Clock clock = Clock.systemUTC();
 
         private Builder() {}
@@ -207,6 +215,17 @@ public final class IngestSettings {
                 throw new IllegalArgumentException("read timeout must be positive, got " + value);
             }
             this.readTimeout = value;
+            return this;
+        }
+
+        /** TLS on both ports from PEM files; both must be readable now, not at the first connection. */
+        public Builder tls(Path certificate, Path privateKey) {
+            for (Path file : new Path[] {certificate, privateKey}) {
+                if (file == null || !java.nio.file.Files.isReadable(file)) {
+                    throw new IllegalArgumentException("cannot read TLS file " + file);
+                }
+            }
+            this.tls = Optional.of(new TlsFiles(certificate, privateKey));
             return this;
         }
 

@@ -76,6 +76,15 @@ final class IngestCommand implements Callable<Integer> {
             description = "Seconds a request body may take to arrive before the connection is dropped (default: 30).")
     private Integer readTimeoutSeconds;
 
+    @Option(names = "--tls-cert", paramLabel = "FILE", description = "PEM certificate chain: TLS on both ports.")
+    private Path tlsCert;
+
+    @Option(
+            names = "--tls-key",
+            paramLabel = "FILE",
+            description = "PEM private key (unencrypted PKCS#8) of --tls-cert.")
+    private Path tlsKey;
+
     @Override
     public Integer call() throws Exception {
         IngestSettings settings;
@@ -151,6 +160,14 @@ final class IngestCommand implements Callable<Integer> {
         }
         if ((value = pick(readTimeoutSeconds, file, "read-timeout-seconds")) != null) {
             builder.readTimeout(Duration.ofSeconds(Long.parseLong(value)));
+        }
+        String cert = pick(tlsCert, file, "tls-cert");
+        String key = pick(tlsKey, file, "tls-key");
+        if ((cert == null) != (key == null)) {
+            throw new IllegalArgumentException("give both --tls-cert and --tls-key, or neither");
+        }
+        if (cert != null) {
+            builder.tls(Path.of(cert), Path.of(key));
         }
         return builder.build();
     }

@@ -35,7 +35,9 @@ final class IngestConfigFile {
             "insecure-no-auth",
             "max-body-bytes",
             "queue-capacity",
-            "read-timeout-seconds");
+            "read-timeout-seconds",
+            "tls-cert",
+            "tls-key");
 
     private IngestConfigFile() {}
 

@@ -91,4 +91,11 @@ class ConcordCliTest {
         assertThat(run("ingest", "--config", config.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("unknown keys [http-prot]");
     }
+
+    @Test
+    void ingestWithATlsCertificateButNoKeyRefusesToStart() {
+        assertThat(run("ingest", "--out", "target/ingest-out", "--insecure-no-auth", "--tls-cert", "pom.xml"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("give both --tls-cert and --tls-key, or neither");
+    }
 }

@@ -1,6 +1,8 @@
 package dev.concord.ingest.receiver.http;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import dev.concord.ingest.otlp.OtlpSignal;
 import dev.concord.ingest.receiver.Admission;
 import dev.concord.ingest.receiver.Authenticator;
@@ -16,6 +18,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * OTLP/HTTP on the JDK's own HTTP server (no extra dependency; its blocking model is enough because the queue in
@@ -76,6 +79,7 @@ public final class OtlpHttpReceiver implements AutoCloseable {
         private Duration retryAfter = DEFAULT_RETRY_AFTER;
         private int threads = DEFAULT_THREADS;
         private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+        private SSLContext tls;
         private ProbeJson probes = ProbeJson.withRandomIds();
 
         private Builder(Ingestor ingestor, Authenticator authenticator, Admission admission, ReceiverMetrics metrics) {
@@ -130,6 +134,12 @@ public final class OtlpHttpReceiver implements AutoCloseable {
             return this;
         }
 
+        /** Serves HTTPS instead of HTTP. */
+        public Builder tls(SSLContext value) {
+            this.tls = Objects.requireNonNull(value, "tls");
+            return this;
+        }
+
         public Builder probes(ProbeJson value) {
             this.probes = Objects.requireNonNull(value, "probes");
             return this;
@@ -146,7 +156,14 @@ public final class OtlpHttpReceiver implements AutoCloseable {
                     new ReadDeadlines(readTimeout));
             HttpServer server;
             try {
-                server = HttpServer.create(new InetSocketAddress(bindAddress, port), WORKER_BACKLOG);
+                InetSocketAddress address = new InetSocketAddress(bindAddress, port);
+                if (tls == null) {
+                    server = HttpServer.create(address, WORKER_BACKLOG);
+                } else {
+                    HttpsServer https = HttpsServer.create(address, WORKER_BACKLOG);
+                    https.setHttpsConfigurator(new HttpsConfigurator(tls));
+                    server = https;
+                }
             } catch (IOException e) {
                 settings.readDeadlines().close();
                 throw new UncheckedIOException("cannot listen on " + bindAddress + ":" + port, e);
