@@ -15,6 +15,8 @@ final class AdjustedCount {
 
     private static final int THRESHOLD_DIGITS = 14;
     private static final double TWO_TO_56 = 0x1p56;
+    private static final String OTEL_PREFIX = Conventions.TRACESTATE_OTEL_KEY + "=";
+    private static final String THRESHOLD_PREFIX = Conventions.TRACESTATE_THRESHOLD_KEY + ":";
 
     private AdjustedCount() {}
 
@@ -31,33 +33,54 @@ final class AdjustedCount {
         return 1.0;
     }
 
-    /** The adjusted count in the tracestate, or 0 when it carries no readable threshold. */
+    /**
+     * The adjusted count in the tracestate, or 0 when it carries no readable threshold. Scans in place: this runs for
+     * every span, and splitting the header into strings cost more than the rest of the decision.
+     */
     static double fromTraceState(String traceState) {
-        if (traceState.isEmpty()) {
-            return 0;
-        }
-        for (String member : traceState.split(",")) {
-            String trimmed = member.trim();
-            if (!trimmed.startsWith(Conventions.TRACESTATE_OTEL_KEY + "=")) {
-                continue;
+        int length = traceState.length();
+        int memberStart = 0;
+        while (memberStart <= length) {
+            int memberEnd = traceState.indexOf(',', memberStart);
+            if (memberEnd < 0) {
+                memberEnd = length;
             }
-            for (String field : trimmed.substring(Conventions.TRACESTATE_OTEL_KEY.length() + 1)
-                    .split(";")) {
-                if (field.startsWith(Conventions.TRACESTATE_THRESHOLD_KEY + ":")) {
-                    return fromThreshold(field.substring(Conventions.TRACESTATE_THRESHOLD_KEY.length() + 1));
+            // as String.trim: every character up to the space is blank
+            int from = memberStart;
+            int to = memberEnd;
+            while (from < to && traceState.charAt(from) <= ' ') {
+                from++;
+            }
+            while (to > from && traceState.charAt(to - 1) <= ' ') {
+                to--;
+            }
+            if (to - from >= OTEL_PREFIX.length() && traceState.startsWith(OTEL_PREFIX, from)) {
+                int fieldStart = from + OTEL_PREFIX.length();
+                while (fieldStart <= to) {
+                    int fieldEnd = traceState.indexOf(';', fieldStart);
+                    if (fieldEnd < 0 || fieldEnd > to) {
+                        fieldEnd = to;
+                    }
+                    if (fieldEnd - fieldStart >= THRESHOLD_PREFIX.length()
+                            && traceState.startsWith(THRESHOLD_PREFIX, fieldStart)) {
+                        return fromThreshold(traceState, fieldStart + THRESHOLD_PREFIX.length(), fieldEnd);
+                    }
+                    fieldStart = fieldEnd + 1;
                 }
             }
+            memberStart = memberEnd + 1;
         }
         return 0;
     }
 
-    private static double fromThreshold(String hex) {
-        if (hex.isEmpty() || hex.length() > THRESHOLD_DIGITS) {
+    private static double fromThreshold(String text, int from, int to) {
+        int digits = to - from;
+        if (digits == 0 || digits > THRESHOLD_DIGITS) {
             return 0;
         }
         long threshold = 0;
         for (int i = 0; i < THRESHOLD_DIGITS; i++) {
-            int digit = i < hex.length() ? Character.digit(hex.charAt(i), 16) : 0;
+            int digit = i < digits ? Character.digit(text.charAt(from + i), 16) : 0;
             if (digit < 0) {
                 return 0;
             }
@@ -73,10 +96,15 @@ final class AdjustedCount {
             case STRING_VALUE -> parse(value.getStringValue());
             default -> 1.0;
         };
+        return valid(count);
+    }
+
+    /** A count read from an attribute, or 1 when it is not one. */
+    static double valid(double count) {
         return count >= 1.0 && !Double.isInfinite(count) ? count : 1.0;
     }
 
-    private static double parse(String text) {
+    static double parse(String text) {
         try {
             return Double.parseDouble(text.trim());
         } catch (NumberFormatException e) {

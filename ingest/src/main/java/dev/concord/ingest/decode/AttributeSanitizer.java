@@ -48,7 +48,7 @@ final class AttributeSanitizer {
         return out;
     }
 
-    private AnyValue cut(AnyValue value) {
+    AnyValue cut(AnyValue value) {
         int max = limits.maxAttributeValueLength();
         switch (value.getValueCase()) {
             case STRING_VALUE -> {

@@ -23,6 +23,10 @@ import java.util.Optional;
  */
 public final class OtlpDecoder {
 
+    private final DecodeLimits limits;
+    private final AttributeSanitizer attributes;
+    private final ResourceSanitizer resources;
+    private final TimeChecks times;
     private final TraceSanitizer traces;
     private final LogSanitizer logs;
     private final MetricSanitizer metrics;
@@ -30,8 +34,10 @@ public final class OtlpDecoder {
     public OtlpDecoder(Clock clock, DecodeLimits limits) {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(limits, "limits");
-        AttributeSanitizer attributes = new AttributeSanitizer(limits);
-        TimeChecks times = new TimeChecks(clock, limits);
+        this.limits = limits;
+        this.attributes = new AttributeSanitizer(limits);
+        this.resources = new ResourceSanitizer(attributes);
+        this.times = new TimeChecks(clock, limits);
         this.traces = new TraceSanitizer(attributes, times);
         this.logs = new LogSanitizer(attributes, times);
         this.metrics = new MetricSanitizer(attributes, times);
@@ -58,10 +64,37 @@ public final class OtlpDecoder {
         return new SanitizedRequest(signal, clean, report);
     }
 
-    /** Parses, cleans and maps a request body in one go: what a Flink source or a benchmark needs. */
+    /**
+     * Parses, cleans and maps a request body in one go: what a Flink source or a benchmark needs. Traces take a fast
+     * path straight from the bytes to the records; whatever it declines (bad input, rare shapes) takes the reference
+     * path through the OTLP messages, so the result, or the error, is the same either way.
+     */
     public CanonicalBatch decode(OtlpSignal signal, byte[] body, int length, PayloadFormat format)
             throws MalformedOtlpException {
+        if (signal == OtlpSignal.TRACES) {
+            try {
+                return decodeTracesFast(body, length, format);
+            } catch (FastTraceDecoding.Declined e) {
+                // the reference path below gives the answer, an error included
+            }
+        }
+        return decodeByMessages(signal, body, length, format);
+    }
+
+    /** The reference path: the OTLP messages parsed, cleaned, then mapped. */
+    CanonicalBatch decodeByMessages(OtlpSignal signal, byte[] body, int length, PayloadFormat format)
+            throws MalformedOtlpException {
         return toCanonical(read(signal, body, length, format, Optional.empty()));
+    }
+
+    CanonicalBatch decodeTracesFast(byte[] body, int length, PayloadFormat format) throws FastTraceDecoding.Declined {
+        TraceAssembler out = new TraceAssembler(resources, limits, times.latestAcceptableNanos());
+        if (format == PayloadFormat.JSON) {
+            new JsonTraceReader(attributes, limits, out).read(body, length);
+        } else {
+            new ProtobufTraceReader(attributes, limits, out).read(body, length);
+        }
+        return new CanonicalBatch(out.spans(), out.probes(), List.of(), List.of());
     }
 
     public static CanonicalBatch toCanonical(SanitizedRequest sanitized) {

@@ -20,6 +20,38 @@ public final class HexIds {
         return new String(out);
     }
 
+    /** The lowercase hex of {@code length} bytes of {@code bytes} from {@code offset}. */
+    public static String toHex(byte[] bytes, int offset, int length) {
+        byte[] out = new byte[length * 2];
+        for (int i = 0; i < length; i++) {
+            int b = bytes[offset + i] & 0xff;
+            out[2 * i] = (byte) DIGITS[b >>> 4];
+            out[2 * i + 1] = (byte) DIGITS[b & 0x0f];
+        }
+        return new String(out, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * What {@link #fromHex} then {@link #toHex(ByteString)} make of an OTLP/JSON id, without the bytes in between: the
+     * lowercase hex (the same string when it is lowercase already), empty for an empty id.
+     */
+    public static String normalizeHex(String hex, int expectedBytes, String field) throws MalformedOtlpException {
+        if (hex.isEmpty()) {
+            return hex;
+        }
+        if (hex.length() != expectedBytes * 2) {
+            return toHex(fromHex(hex, expectedBytes, field));
+        }
+        for (int i = 0; i < hex.length(); i++) {
+            char c = hex.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                // uppercase is accepted as fromHex accepts it; anything else fails there with its message
+                return toHex(fromHex(hex, expectedBytes, field));
+            }
+        }
+        return hex;
+    }
+
     /** Decodes hex of an exact byte length (or empty); anything else, base64 included, is malformed. */
     static ByteString fromHex(String hex, int expectedBytes, String field) throws MalformedOtlpException {
         if (hex.isEmpty()) {

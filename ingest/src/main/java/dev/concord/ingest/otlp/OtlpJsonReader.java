@@ -67,28 +67,55 @@ public final class OtlpJsonReader {
             throw new MalformedOtlpException("expected a JSON object for "
                     + builder.getDescriptorForType().getName() + ", got " + parser.currentToken());
         }
-        Map<String, FieldDescriptor> fields =
-                FIELDS.computeIfAbsent(builder.getDescriptorForType(), OtlpJsonReader::index);
+        Map<String, FieldDescriptor> fields = fields(builder);
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             FieldDescriptor field = fields.get(parser.currentName());
-            JsonToken token = parser.nextToken();
-            if (field == null) {
-                parser.skipChildren();
-                continue;
+            parser.nextToken();
+            readField(parser, builder, field);
+        }
+    }
+
+    /**
+     * A parser for OTLP/JSON with the same limits as {@link #merge}, for readers that map OTLP/JSON straight to other
+     * types and use {@link #readField} for the fields they do not map themselves.
+     */
+    public static JsonParser parser(byte[] json, int offset, int length) throws IOException {
+        return JSON.createParser(json, offset, length);
+    }
+
+    /**
+     * Reads the value of the field named {@code name} of {@code builder}'s message, the parser standing on the value's
+     * first token, exactly as {@link #merge} reads it: an unknown name is skipped, null is absent, a repeated field
+     * appends, a singular one replaces. Protobuf's reflection rejects type mismatches with runtime exceptions.
+     */
+    public static void readField(JsonParser parser, Message.Builder builder, String name)
+            throws IOException, MalformedOtlpException {
+        readField(parser, builder, fields(builder).get(name));
+    }
+
+    private static Map<String, FieldDescriptor> fields(Message.Builder builder) {
+        return FIELDS.computeIfAbsent(builder.getDescriptorForType(), OtlpJsonReader::index);
+    }
+
+    private static void readField(JsonParser parser, Message.Builder builder, FieldDescriptor field)
+            throws IOException, MalformedOtlpException {
+        JsonToken token = parser.currentToken();
+        if (field == null) {
+            parser.skipChildren();
+            return;
+        }
+        if (token == JsonToken.VALUE_NULL) {
+            return;
+        }
+        if (field.isRepeated()) {
+            if (token != JsonToken.START_ARRAY) {
+                throw new MalformedOtlpException("expected an array for " + field.getJsonName());
             }
-            if (token == JsonToken.VALUE_NULL) {
-                continue;
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                builder.addRepeatedField(field, readValue(parser, builder, field));
             }
-            if (field.isRepeated()) {
-                if (token != JsonToken.START_ARRAY) {
-                    throw new MalformedOtlpException("expected an array for " + field.getJsonName());
-                }
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    builder.addRepeatedField(field, readValue(parser, builder, field));
-                }
-            } else {
-                builder.setField(field, readValue(parser, builder, field));
-            }
+        } else {
+            builder.setField(field, readValue(parser, builder, field));
         }
     }
 

@@ -46,12 +46,18 @@ public final class IngestServer implements AutoCloseable {
         ReceiverMetrics metrics = new ReceiverMetrics(new PrometheusRegistry(), admission);
         Ingestor ingestor = new Ingestor(
                 new OtlpDecoder(settings.clock(), DecodeLimits.defaults()), sink, metrics, settings.sinkTimeout());
-        OtlpHttpReceiver http = OtlpHttpReceiver.builder(ingestor, authenticator, admission, metrics)
+        OtlpHttpReceiver.Builder httpBuilder = OtlpHttpReceiver.builder(ingestor, authenticator, admission, metrics)
                 .bindAddress(settings.bindAddress())
                 .port(settings.httpPort())
                 .maxBodyBytes(settings.maxBodyBytes())
-                .start();
-        LOG.info("OTLP/HTTP listening on {}:{}", settings.bindAddress(), http.port());
+                .readTimeout(settings.readTimeout());
+        settings.tls().ifPresent(files -> httpBuilder.tls(files.sslContext()));
+        OtlpHttpReceiver http = httpBuilder.start();
+        LOG.info(
+                "OTLP/HTTP{} listening on {}:{}",
+                settings.tls().isPresent() ? "S" : "",
+                settings.bindAddress(),
+                http.port());
         if (settings.grpcPort() < 0) {
             return new IngestServer(sink, http, () -> {}, -1);
         }
@@ -64,7 +70,8 @@ public final class IngestServer implements AutoCloseable {
                 ingestor,
                 authenticator,
                 admission,
-                metrics);
+                metrics,
+                settings.tls());
         LOG.info("OTLP/gRPC listening on {}:{}", settings.bindAddress(), grpc.port());
         return new IngestServer(sink, http, grpc, grpc.port());
     }

@@ -32,6 +32,8 @@ public final class IngestSettings {
     private final int maxBodyBytes;
     private final int queueCapacity;
     private final Duration sinkTimeout;
+    private final Duration readTimeout;
+    private final Optional<TlsFiles> tls;
     private final Clock clock;
 
     private IngestSettings(Builder b) {
@@ -47,6 +49,8 @@ public final class IngestSettings {
         this.maxBodyBytes = b.maxBodyBytes;
         this.queueCapacity = b.queueCapacity;
         this.sinkTimeout = b.sinkTimeout;
+        this.readTimeout = b.readTimeout;
+        this.tls = b.tls;
         this.clock = b.clock;
     }
 
@@ -99,6 +103,16 @@ public final class IngestSettings {
         return sinkTimeout;
     }
 
+    /** How long an HTTP request body may take to arrive before the connection is dropped. */
+    public Duration readTimeout() {
+        return readTimeout;
+    }
+
+    /** The certificate and key both receivers serve TLS with; empty for plain HTTP and gRPC. */
+    public Optional<TlsFiles> tls() {
+        return tls;
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -117,6 +131,8 @@ public final class IngestSettings {
         private int maxBodyBytes = OtlpHttpReceiver.DEFAULT_MAX_BODY_BYTES;
         private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
         private Duration sinkTimeout = DEFAULT_SINK_TIMEOUT;
+        private Duration readTimeout = OtlpHttpReceiver.DEFAULT_READ_TIMEOUT;
+        private Optional<TlsFiles> tls = Optional.empty();
         private Clock clock = Clock.systemUTC();
 
         private Builder() {}
@@ -191,6 +207,25 @@ public final class IngestSettings {
                 throw new IllegalArgumentException("sink timeout must be positive, got " + value);
             }
             this.sinkTimeout = value;
+            return this;
+        }
+
+        public Builder readTimeout(Duration value) {
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("read timeout must be positive, got " + value);
+            }
+            this.readTimeout = value;
+            return this;
+        }
+
+        /** TLS on both ports from PEM files; both must be readable now, not at the first connection. */
+        public Builder tls(Path certificate, Path privateKey) {
+            for (Path file : new Path[] {certificate, privateKey}) {
+                if (file == null || !java.nio.file.Files.isReadable(file)) {
+                    throw new IllegalArgumentException("cannot read TLS file " + file);
+                }
+            }
+            this.tls = Optional.of(new TlsFiles(certificate, privateKey));
             return this;
         }
 

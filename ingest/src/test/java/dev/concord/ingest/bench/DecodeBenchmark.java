@@ -69,7 +69,7 @@ public class DecodeBenchmark {
         return decoder.decode(OtlpSignal.TRACES, json, json.length, PayloadFormat.JSON);
     }
 
-    static ExportTraceServiceRequest realisticRequest(Random random) {
+    public static ExportTraceServiceRequest realisticRequest(Random random) {
         Resource resource = Resource.newBuilder()
                 .addAttributes(kv("service.name", "warehouse-api"))
                 .addAttributes(kv("service.namespace", "fulfillment"))

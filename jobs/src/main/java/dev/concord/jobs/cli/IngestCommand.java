@@ -4,10 +4,9 @@ import dev.concord.ingest.receiver.IngestServer;
 import dev.concord.ingest.receiver.IngestSettings;
 import dev.concord.ingest.sink.KafkaTopics;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -16,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code concord ingest}: flags (or a properties file with the same names) to {@link IngestSettings}. */
+/** {@code concord ingest}: flags (or a YAML or properties file with the same names) to {@link IngestSettings}. */
 @Command(
         name = "ingest",
         mixinStandardHelpOptions = true,
@@ -29,8 +28,8 @@ final class IngestCommand implements Callable<Integer> {
 
     @Option(
             names = "--config",
-            description = "Properties file; keys are the long option names without dashes "
-                    + "(http-port=4318, kafka=host:9092, tokens=/etc/concord/tokens, ...). Flags override it.")
+            description = "YAML file (or .properties); keys are the long option names without the dashes "
+                    + "(http-port: 4318, kafka: host:9092, tokens: /etc/concord/tokens, ...). Flags override it.")
     private Path config;
 
     @Option(names = "--bind", description = "Address to listen on (default: 0.0.0.0).")
@@ -72,11 +71,25 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--queue-capacity", description = "Requests in flight before 429 (default: 16).")
     private Integer queueCapacity;
 
+    @Option(
+            names = "--read-timeout-seconds",
+            description = "Seconds a request body may take to arrive before the connection is dropped (default: 30).")
+    private Integer readTimeoutSeconds;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE", description = "PEM certificate chain: TLS on both ports.")
+    private Path tlsCert;
+
+    @Option(
+            names = "--tls-key",
+            paramLabel = "FILE",
+            description = "PEM private key (unencrypted PKCS#8) of --tls-cert.")
+    private Path tlsKey;
+
     @Override
     public Integer call() throws Exception {
         IngestSettings settings;
         try {
-            settings = settings(load(config));
+            settings = settings(IngestConfigFile.read(config));
         } catch (IllegalArgumentException | IOException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -112,7 +125,7 @@ final class IngestCommand implements Callable<Integer> {
         return 0;
     }
 
-    private IngestSettings settings(Properties file) {
+    private IngestSettings settings(Map<String, String> file) {
         IngestSettings.Builder builder = IngestSettings.builder();
         String value;
         if ((value = pick(bind, file, "bind")) != null) {
@@ -145,24 +158,25 @@ final class IngestCommand implements Callable<Integer> {
         if ((value = pick(queueCapacity, file, "queue-capacity")) != null) {
             builder.queueCapacity(Integer.parseInt(value));
         }
+        if ((value = pick(readTimeoutSeconds, file, "read-timeout-seconds")) != null) {
+            builder.readTimeout(Duration.ofSeconds(Long.parseLong(value)));
+        }
+        String cert = pick(tlsCert, file, "tls-cert");
+        String key = pick(tlsKey, file, "tls-key");
+        if ((cert == null) != (key == null)) {
+            throw new IllegalArgumentException("give both --tls-cert and --tls-key, or neither");
+        }
+        if (cert != null) {
+            builder.tls(Path.of(cert), Path.of(key));
+        }
         return builder.build();
     }
 
-    private static String pick(Object flag, Properties file, String key) {
-        return flag != null ? flag.toString() : file.getProperty(key);
+    private static String pick(Object flag, Map<String, String> file, String key) {
+        return flag != null ? flag.toString() : file.get(key);
     }
 
     private static String orDefault(String value, String fallback) {
         return value == null ? fallback : value;
-    }
-
-    private static Properties load(Path file) throws IOException {
-        Properties properties = new Properties();
-        if (file != null) {
-            try (Reader reader = Files.newBufferedReader(file)) {
-                properties.load(reader);
-            }
-        }
-        return properties;
     }
 }

@@ -109,4 +109,21 @@ class ConcordCliTest {
                 .isEqualTo(1);
         assertThat(err.toString()).contains("bad.yaml:4:").contains("did you mean 99.9?");
     }
+
+    @Test
+    void ingestWithAYamlConfigNamingAnUnknownKeyRefusesToStart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path config = dir.resolve("ingest.yaml");
+        java.nio.file.Files.writeString(config, "insecure-no-auth: true\nout: target/ingest-out\nhttp-prot: 4318\n");
+
+        assertThat(run("ingest", "--config", config.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown keys [http-prot]");
+    }
+
+    @Test
+    void ingestWithATlsCertificateButNoKeyRefusesToStart() {
+        assertThat(run("ingest", "--out", "target/ingest-out", "--insecure-no-auth", "--tls-cert", "pom.xml"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("give both --tls-cert and --tls-key, or neither");
+    }
 }

@@ -5,9 +5,13 @@ import dev.concord.ingest.receiver.Admission;
 import dev.concord.ingest.receiver.Authenticator;
 import dev.concord.ingest.receiver.Ingestor;
 import dev.concord.ingest.receiver.ReceiverMetrics;
+import dev.concord.ingest.receiver.TlsFiles;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
 import io.grpc.stub.StreamObserver;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
@@ -22,9 +26,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 
 /**
  * OTLP/gRPC with grpc-java: the three OTLP services, bearer tokens from the {@code authorization} metadata, messages
@@ -49,7 +55,8 @@ public final class OtlpGrpcReceiver implements AutoCloseable {
             Ingestor ingestor,
             Authenticator authenticator,
             Admission admission,
-            ReceiverMetrics metrics) {
+            ReceiverMetrics metrics,
+            Optional<TlsFiles> tls) {
         GrpcExports exports = new GrpcExports(ingestor, admission, metrics, retryAfter);
         BearerInterceptor auth = new BearerInterceptor(authenticator);
         ExecutorService executor = Executors.newFixedThreadPool(threads, runnable -> {
@@ -57,8 +64,9 @@ public final class OtlpGrpcReceiver implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        Server server = NettyServerBuilder.forAddress(new InetSocketAddress(bindAddress, port))
-                .maxInboundMessageSize(maxMessageBytes)
+        NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(bindAddress, port));
+        tls.ifPresent(files -> builder.sslContext(serverTls(files)));
+        Server server = builder.maxInboundMessageSize(maxMessageBytes)
                 .executor(executor)
                 .addService(ServerInterceptors.intercept(
                         new TraceServiceGrpc.TraceServiceImplBase() {
@@ -114,5 +122,14 @@ public final class OtlpGrpcReceiver implements AutoCloseable {
         }
         server.shutdownNow();
         executor.shutdownNow();
+    }
+
+    private static SslContext serverTls(TlsFiles files) {
+        try {
+            return GrpcSslContexts.configure(SslContextBuilder.forServer(files.keyManagers()))
+                    .build();
+        } catch (SSLException e) {
+            throw new IllegalArgumentException("cannot set up TLS for gRPC: " + e.getMessage(), e);
+        }
     }
 }

@@ -104,8 +104,15 @@ final class ExportHandler implements HttpHandler {
                 return 429;
             }
             BodyReader.Body body;
-            try {
+            ReadDeadlines.Deadline deadline = settings.readDeadlines().start(exchange);
+            try (deadline) {
                 body = BodyReader.read(exchange.getRequestBody(), gzip, settings.maxBodyBytes());
+            } catch (IOException e) {
+                if (deadline.expired()) {
+                    LOG.debug("Request on {} dropped: its body did not arrive in time", exchange.getRequestURI());
+                    return HttpContextSettings.READ_TIMED_OUT;
+                }
+                throw e;
             } catch (BodyReader.TooLarge e) {
                 return tooLarge(exchange, answerFormat);
             } catch (BodyReader.BadEncoding e) {

@@ -12,7 +12,10 @@ record HttpContextSettings(
         Admission admission,
         ReceiverMetrics metrics,
         int maxBodyBytes,
-        String retryAfterSeconds) {
+        String retryAfterSeconds,
+        ReadDeadlines readDeadlines) {
 
     static final String TRANSPORT = "http";
+    /** The metrics code of a request dropped because its body did not arrive in time (nothing is answered). */
+    static final int READ_TIMED_OUT = 408;
 }

@@ -1,6 +1,8 @@
 package dev.concord.ingest.receiver.http;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import dev.concord.ingest.otlp.OtlpSignal;
 import dev.concord.ingest.receiver.Admission;
 import dev.concord.ingest.receiver.Authenticator;
@@ -16,6 +18,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * OTLP/HTTP on the JDK's own HTTP server (no extra dependency; its blocking model is enough because the queue in
@@ -29,15 +32,22 @@ public final class OtlpHttpReceiver implements AutoCloseable {
     public static final int DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
     public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
     public static final int DEFAULT_THREADS = 8;
+    /**
+     * How long a request body may take to arrive. Generous for a 20 MiB body on a slow link, short enough that clients
+     * which stall cannot hold every worker and queue slot for long.
+     */
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
     /** Connections waiting for a worker beyond this are served by the accepting thread itself: backpressure. */
     private static final int WORKER_BACKLOG = 64;
 
     private final HttpServer server;
     private final ThreadPoolExecutor workers;
+    private final ReadDeadlines readDeadlines;
 
-    private OtlpHttpReceiver(HttpServer server, ThreadPoolExecutor workers) {
+    private OtlpHttpReceiver(HttpServer server, ThreadPoolExecutor workers, ReadDeadlines readDeadlines) {
         this.server = server;
         this.workers = workers;
+        this.readDeadlines = readDeadlines;
     }
 
     public static Builder builder(
@@ -54,6 +64,7 @@ public final class OtlpHttpReceiver implements AutoCloseable {
     public void close() {
         server.stop(0);
         workers.shutdownNow();
+        readDeadlines.close();
     }
 
     /** Builds and starts an {@link OtlpHttpReceiver}. */
@@ -67,6 +78,8 @@ public final class OtlpHttpReceiver implements AutoCloseable {
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private Duration retryAfter = DEFAULT_RETRY_AFTER;
         private int threads = DEFAULT_THREADS;
+        private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+        private SSLContext tls;
         private ProbeJson probes = ProbeJson.withRandomIds();
 
         private Builder(Ingestor ingestor, Authenticator authenticator, Admission admission, ReceiverMetrics metrics) {
@@ -113,6 +126,20 @@ public final class OtlpHttpReceiver implements AutoCloseable {
             return this;
         }
 
+        public Builder readTimeout(Duration value) {
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("readTimeout must be positive, got " + value);
+            }
+            this.readTimeout = value;
+            return this;
+        }
+
+        /** Serves HTTPS instead of HTTP. */
+        public Builder tls(SSLContext value) {
+            this.tls = Objects.requireNonNull(value, "tls");
+            return this;
+        }
+
         public Builder probes(ProbeJson value) {
             this.probes = Objects.requireNonNull(value, "probes");
             return this;
@@ -125,11 +152,20 @@ public final class OtlpHttpReceiver implements AutoCloseable {
                     admission,
                     metrics,
                     maxBodyBytes,
-                    Long.toString(Math.max(1, retryAfter.toSeconds())));
+                    Long.toString(Math.max(1, retryAfter.toSeconds())),
+                    new ReadDeadlines(readTimeout));
             HttpServer server;
             try {
-                server = HttpServer.create(new InetSocketAddress(bindAddress, port), WORKER_BACKLOG);
+                InetSocketAddress address = new InetSocketAddress(bindAddress, port);
+                if (tls == null) {
+                    server = HttpServer.create(address, WORKER_BACKLOG);
+                } else {
+                    HttpsServer https = HttpsServer.create(address, WORKER_BACKLOG);
+                    https.setHttpsConfigurator(new HttpsConfigurator(tls));
+                    server = https;
+                }
             } catch (IOException e) {
+                settings.readDeadlines().close();
                 throw new UncheckedIOException("cannot listen on " + bindAddress + ":" + port, e);
             }
             for (OtlpSignal signal : OtlpSignal.values()) {
@@ -161,7 +197,7 @@ public final class OtlpHttpReceiver implements AutoCloseable {
                     new ThreadPoolExecutor.CallerRunsPolicy());
             server.setExecutor(workers);
             server.start();
-            return new OtlpHttpReceiver(server, workers);
+            return new OtlpHttpReceiver(server, workers, settings.readDeadlines());
         }
     }
 }

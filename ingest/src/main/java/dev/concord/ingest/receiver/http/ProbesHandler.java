@@ -14,12 +14,16 @@ import dev.concord.ingest.receiver.probe.ProbeJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /v1/probes}: answers 200 with {@code {"accepted":N,"rejected":M,"errors":[{"index":I,"message":"..."}]}}
  * as long as the body is a JSON array, so one bad item never costs the others; 400 when it is not.
  */
 final class ProbesHandler implements HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProbesHandler.class);
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -77,8 +81,15 @@ final class ProbesHandler implements HttpHandler {
                 return 429;
             }
             BodyReader.Body body;
-            try {
+            ReadDeadlines.Deadline deadline = settings.readDeadlines().start(exchange);
+            try (deadline) {
                 body = BodyReader.read(exchange.getRequestBody(), gzip, settings.maxBodyBytes());
+            } catch (IOException e) {
+                if (deadline.expired()) {
+                    LOG.debug("Request on {} dropped: its body did not arrive in time", exchange.getRequestURI());
+                    return HttpContextSettings.READ_TIMED_OUT;
+                }
+                throw e;
             } catch (BodyReader.TooLarge e) {
                 Exchanges.refuse(exchange, 413, PayloadFormat.JSON, RpcStatus.INVALID_ARGUMENT, e.getMessage());
                 return 413;

@@ -77,7 +77,8 @@ class OtlpGrpcReceiverTest {
                         Duration.ofSeconds(2)),
                 Authenticator.fromTokensFile(tokens, Clock.systemUTC(), Duration.ofSeconds(5)),
                 admission,
-                metrics);
+                metrics,
+                java.util.Optional.empty());
     }
 
     @AfterEach

@@ -30,6 +30,10 @@ final class ReceiverFixture implements AutoCloseable {
     final Path tokens;
 
     ReceiverFixture(Path dir, int maxBodyBytes, int queueCapacity, Duration sinkTimeout) {
+        this(dir, maxBodyBytes, queueCapacity, sinkTimeout, OtlpHttpReceiver.DEFAULT_READ_TIMEOUT);
+    }
+
+    ReceiverFixture(Path dir, int maxBodyBytes, int queueCapacity, Duration sinkTimeout, Duration readTimeout) {
         try {
             tokens = dir.resolve("tokens");
             Files.writeString(
@@ -53,6 +57,7 @@ final class ReceiverFixture implements AutoCloseable {
                 .port(0)
                 .maxBodyBytes(maxBodyBytes)
                 .threads(4)
+                .readTimeout(readTimeout)
                 .start();
     }
 

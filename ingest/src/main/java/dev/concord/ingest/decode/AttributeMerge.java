@@ -1,0 +1,127 @@
+package dev.concord.ingest.decode;
+
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * The attributes of one span over its resource's extras, merged without a hash map per span: the fast trace readers
+ * reuse one instance for every span of a request. A resource is flattened into arrays once ({@link #resource}); each
+ * span starts from a copy of them, so a resource attribute is read once per request, not once per span. Keys are
+ * compared by hash first, and the resource's own entries are shared by every span's final map.
+ */
+final class AttributeMerge {
+
+    private String[] resourceKeys = new String[0];
+    private String[] resourceValues = new String[0];
+    private int[] resourceHashes = new int[0];
+    private Map.Entry<String, String>[] resourceEntries = newEntries(0);
+
+    private String[] keys = new String[32];
+    private String[] values = new String[32];
+    private int[] hashes = new int[32];
+    private int size;
+
+    /** Makes {@code resource}'s extras the base of every following span. */
+    void resource(FlatResource resource) {
+        int count = resource.extras().size();
+        resourceKeys = new String[count];
+        resourceValues = new String[count];
+        resourceHashes = new int[count];
+        resourceEntries = newEntries(count);
+        int i = 0;
+        for (Map.Entry<String, String> extra : resource.extras().entrySet()) {
+            resourceKeys[i] = extra.getKey();
+            resourceValues[i] = extra.getValue();
+            resourceHashes[i] = extra.getKey().hashCode();
+            resourceEntries[i] = Map.entry(extra.getKey(), extra.getValue());
+            i++;
+        }
+    }
+
+    /** Starts a span: its attributes are the resource's extras until {@link #put} says otherwise. */
+    void startSpan() {
+        size = resourceKeys.length;
+        ensure(size);
+        System.arraycopy(resourceKeys, 0, keys, 0, size);
+        System.arraycopy(resourceValues, 0, values, 0, size);
+        System.arraycopy(resourceHashes, 0, hashes, 0, size);
+    }
+
+    /** A span attribute: over a resource attribute or an earlier span attribute of the same name, as in a map. */
+    void put(String key, String value) {
+        int hash = key.hashCode();
+        int index = indexOf(key, hash);
+        if (index >= 0) {
+            values[index] = value;
+            return;
+        }
+        ensure(size + 1);
+        keys[size] = key;
+        values[size] = value;
+        hashes[size] = hash;
+        size++;
+    }
+
+    /** The value of {@code key}, null when absent. */
+    String get(String key) {
+        int index = indexOf(key, key.hashCode());
+        return index < 0 ? null : values[index];
+    }
+
+    /** Removes {@code key} and returns its value, null when absent. */
+    String remove(String key) {
+        int index = indexOf(key, key.hashCode());
+        if (index < 0) {
+            return null;
+        }
+        String value = values[index];
+        keys[index] = null;
+        return value;
+    }
+
+    /** The merged attributes as an immutable map, which the canonical records keep without copying. */
+    Map<String, String> toMap() {
+        int count = 0;
+        for (int i = 0; i < size; i++) {
+            if (keys[i] != null) {
+                count++;
+            }
+        }
+        if (count == 0) {
+            return Map.of();
+        }
+        Map.Entry<String, String>[] entries = newEntries(count);
+        int next = 0;
+        for (int i = 0; i < size; i++) {
+            if (keys[i] == null) {
+                continue;
+            }
+            boolean unchangedResourceEntry = i < resourceKeys.length && values[i] == resourceValues[i];
+            entries[next++] = unchangedResourceEntry ? resourceEntries[i] : Map.entry(keys[i], values[i]);
+        }
+        return Map.ofEntries(entries);
+    }
+
+    private int indexOf(String key, int hash) {
+        for (int i = 0; i < size; i++) {
+            if (hashes[i] == hash && keys[i] != null && keys[i].equals(key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void ensure(int capacity) {
+        if (capacity > keys.length) {
+            int grown = Math.max(capacity, keys.length * 2);
+            keys = Arrays.copyOf(keys, grown);
+            values = Arrays.copyOf(values, grown);
+            hashes = Arrays.copyOf(hashes, grown);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map.Entry<String, String>[] newEntries(int size) {
+        return (Map.Entry<String, String>[]) new Map.Entry[size];
+    }
+}

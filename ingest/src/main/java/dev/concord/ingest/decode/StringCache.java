@@ -1,0 +1,115 @@
+package dev.concord.ingest.decode;
+
+import static dev.concord.ingest.decode.FastTraceDecoding.DECLINED;
+
+import com.google.protobuf.ByteString;
+import dev.concord.ingest.decode.FastTraceDecoding.Declined;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The strings of one request, each short one made once: a request repeats the same attribute keys and many of the same
+ * values on every span, and decoding them again was the largest cost of reading spans. One per request, so it needs
+ * no locking and cannot grow; a slot taken by another string is simply replaced.
+ */
+final class StringCache {
+
+    private static final int SLOTS = 512;
+    private static final int MAX_CACHED_LENGTH = 64;
+
+    private static final long MIX = 0x9E3779B97F4A7C15L;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private final byte[][] bytes = new byte[SLOTS][];
+    private final char[][] chars = new char[SLOTS][];
+    private final String[] strings = new String[SLOTS];
+
+    /**
+     * The UTF-8 string in {@code buffer}, validated as protobuf's {@code readStringRequireUtf8} validates it: invalid
+     * UTF-8 is declined, so the reference path gives its error. A hit needs no validation: the cached bytes were valid.
+     */
+    String utf8(byte[] buffer, int offset, int length) throws Declined {
+        if (length > MAX_CACHED_LENGTH) {
+            return decode(buffer, offset, length);
+        }
+        int slot = slot(bytesHash(buffer, offset, length));
+        byte[] cached = bytes[slot];
+        if (cached != null && Arrays.equals(cached, 0, cached.length, buffer, offset, offset + length)) {
+            return strings[slot];
+        }
+        String string = decode(buffer, offset, length);
+        bytes[slot] = Arrays.copyOfRange(buffer, offset, offset + length);
+        chars[slot] = null;
+        strings[slot] = string;
+        return string;
+    }
+
+    /** The string of {@code length} characters of a parser's buffer. */
+    String chars(char[] buffer, int offset, int length) {
+        if (length > MAX_CACHED_LENGTH) {
+            return new String(buffer, offset, length);
+        }
+        int slot = slot(charsHash(buffer, offset, length));
+        char[] cached = chars[slot];
+        if (cached != null && Arrays.equals(cached, 0, cached.length, buffer, offset, offset + length)) {
+            return strings[slot];
+        }
+        String string = new String(buffer, offset, length);
+        chars[slot] = Arrays.copyOfRange(buffer, offset, offset + length);
+        bytes[slot] = null;
+        strings[slot] = string;
+        return string;
+    }
+
+    private static String decode(byte[] buffer, int offset, int length) throws Declined {
+        int high = 0;
+        for (int i = offset, end = offset + length; i < end; i++) {
+            high |= buffer[i];
+        }
+        if (high >= 0) {
+            return new String(buffer, offset, length, StandardCharsets.ISO_8859_1);
+        }
+        // protobuf's own check, so exactly what it rejects is declined
+        ByteString text = ByteString.copyFrom(buffer, offset, length);
+        if (!text.isValidUtf8()) {
+            throw DECLINED;
+        }
+        return text.toStringUtf8();
+    }
+
+    /**
+     * A hash of the length and the first and last eight bytes: enough to tell a request's strings apart, and far
+     * cheaper than hashing every byte. A collision only costs a replaced slot.
+     */
+    private static int bytesHash(byte[] buffer, int offset, int length) {
+        long hash = length;
+        if (length >= Long.BYTES) {
+            hash ^= (long) LONGS.get(buffer, offset) * MIX;
+            hash ^= Long.rotateLeft((long) LONGS.get(buffer, offset + length - Long.BYTES) * MIX, 29);
+        } else {
+            for (int i = offset, end = offset + length; i < end; i++) {
+                hash = hash * 31 + buffer[i];
+            }
+        }
+        return (int) ((hash * MIX) >>> 40);
+    }
+
+    private static int charsHash(char[] buffer, int offset, int length) {
+        long hash = length;
+        int head = Math.min(length, 4);
+        for (int i = 0; i < head; i++) {
+            hash = hash * 31 + buffer[offset + i];
+        }
+        for (int i = Math.max(head, length - 4); i < length; i++) {
+            hash = hash * 31 + buffer[offset + i];
+        }
+        return (int) ((hash * MIX) >>> 40);
+    }
+
+    private static int slot(int hash) {
+        return (hash ^ (hash >>> 9) ^ (hash >>> 18)) & (SLOTS - 1);
+    }
+}
