@@ -253,7 +253,10 @@ public final class PolicyEvaluator
             return;
         }
         Verdicts.Outcome outcome = Verdicts.decide(policy, a);
-        DecisionState next = outcome.action() == open.action() ? outcome.state() : open.state();
+        // a veto may lift only while the quorum still holds; a new veto applies at once
+        boolean vetoNow = outcome.state() == DecisionState.VETOED || outcome.state() == DecisionState.HELD;
+        boolean sameAction = outcome.action() == open.action();
+        DecisionState next = sameAction && (vetoNow || a.quorum()) ? outcome.state() : open.state();
         if (next != open.state()) {
             Episode moved = open.with(
                     open.action(), next, next == DecisionState.PENDING_CONFIRMATION ? now : open.pendingSinceMillis());

@@ -4,6 +4,7 @@ import dev.concord.jobs.decide.DecisionRecord.Veto;
 import dev.concord.jobs.decide.signal.SignalVerdict;
 import dev.concord.jobs.decide.signal.Verdict;
 import dev.concord.rules.model.HaPattern;
+import dev.concord.rules.model.Signals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -91,10 +92,15 @@ final class Verdicts {
         return new Outcome(action, state, List.copyOf(vetoes));
     }
 
-    /** No family failing, and at least one that can tell says healthy: the primary has recovered. */
+    /**
+     * No family failing, and at least one family that measures (not trace_slo, which is HEALTHY by the mere absence
+     * of alerts) says healthy: the primary has recovered. Silence is not recovery.
+     */
     static boolean recovered(List<SignalVerdict> verdicts) {
         return verdicts.stream().noneMatch(SignalVerdict::failing)
-                && verdicts.stream().anyMatch(v -> v.verdict() == Verdict.HEALTHY);
+                && verdicts.stream()
+                        .anyMatch(v ->
+                                v.verdict() == Verdict.HEALTHY && !v.family().equals(Signals.TRACE_SLO));
     }
 
     /** Recovered with nothing even degraded: the clock of the stable period before a failback runs. */

@@ -140,7 +140,7 @@ public final class Families {
             return noData(Signals.LOG_SIGNATURES, "matching_log_records", j, 0);
         }
         double perWindow = (double) j.windowMillis() / j.baselineMillis();
-        double ownMean = Math.max(MIN_REFERENCE_EVENTS, baseline.bad() * perWindow);
+        double ownMean = reference(baseline.bad() * perWindow, minPerWindow);
         double pOwn = Statistics.poissonWorse(current.failures(), ownMean);
         boolean otherUsable = other.trials() > 0;
         double pOther = otherUsable
@@ -148,7 +148,7 @@ public final class Families {
                 : Double.NaN;
         boolean otherChangedToo = otherUsable
                 && j.significant(Statistics.poissonWorse(
-                        other.failures(), Math.max(MIN_REFERENCE_EVENTS, otherBaseline.bad() * perWindow)));
+                        other.failures(), reference(otherBaseline.bad() * perWindow, minPerWindow)));
         boolean significant = j.significant(pOwn) && (!otherUsable || j.significant(pOther) || otherChangedToo);
         double p = otherUsable && !otherChangedToo ? Math.max(pOwn, pOther) : pOwn;
         Evidence evidence = new Evidence(
@@ -158,6 +158,11 @@ public final class Families {
         }
         return new SignalVerdict(
                 Signals.LOG_SIGNATURES, significant ? Verdict.DEGRADED : Verdict.HEALTHY, evidence, Long.MAX_VALUE);
+    }
+
+    /** A baseline rate of matches that was itself above the configured rate is no reference. */
+    private static double reference(double baselineMean, double minPerWindow) {
+        return baselineMean >= minPerWindow ? MIN_REFERENCE_EVENTS : Math.max(MIN_REFERENCE_EVENTS, baselineMean);
     }
 
     /** A guard's limit, as configured: exactly one of the two bounds is set. */
@@ -250,10 +255,13 @@ public final class Families {
                 counts ? since : Long.MAX_VALUE);
     }
 
+    /**
+     * The failure rate to beat: the baseline's, unless it is too small to tell or was failing itself (an outage older
+     * than the window must not become the new normal), when the floor stands in.
+     */
     private static double reference(Judgement j, Sums baseline) {
-        return baseline.trials() >= j.minSamples()
-                ? Math.max(j.referenceFloor(), baseline.share())
-                : j.referenceFloor();
+        boolean usable = baseline.trials() >= j.minSamples() && baseline.share() < j.failingShare();
+        return usable ? Math.max(j.referenceFloor(), baseline.share()) : j.referenceFloor();
     }
 
     private static SignalVerdict noData(String family, String measure, Judgement j, long samples) {
