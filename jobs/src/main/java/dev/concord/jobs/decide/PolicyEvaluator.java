@@ -87,7 +87,10 @@ public final class PolicyEvaluator
     @Override
     public void processElement1(Observation o, Context ctx, Collector<DecisionRecord> out) throws Exception {
         long watermark = ctx.timerService().currentWatermark();
-        if (!policies.containsKey(o.policy()) || o.timeMillis() < watermark - settings.retentionMillis()) {
+        // before the first watermark it is Long.MIN_VALUE: subtracting would wrap around
+        boolean late = watermark > Long.MIN_VALUE + settings.retentionMillis()
+                && o.timeMillis() < watermark - settings.retentionMillis();
+        if (!policies.containsKey(o.policy()) || late) {
             lateObservations.inc();
             return;
         }

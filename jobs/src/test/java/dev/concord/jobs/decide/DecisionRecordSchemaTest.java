@@ -10,7 +10,10 @@ import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Every decision record the engine writes must validate against the schema shipped in the jar. */
@@ -33,6 +36,24 @@ class DecisionRecordSchemaTest {
         for (DecisionRecord record : records) {
             JsonNode json = JSON.valueToTree(record);
             assertThat(SCHEMA_VALIDATOR.validate(json)).as(json.toString()).isEmpty();
+        }
+    }
+
+    /** Every line a JSON-lines sink wrote into the directory. */
+    static void assertValidLines(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).toList()) {
+                for (String line : Files.readAllLines(file)) {
+                    if (!line.isBlank()) {
+                        assertThat(SCHEMA_VALIDATOR.validate(JSON.readTree(line)))
+                                .as(line)
+                                .isEmpty();
+                    }
+                }
+            }
         }
     }
 
