@@ -3,6 +3,13 @@ package dev.concord.jobs;
 import dev.concord.jobs.correlate.InFlightTransaction;
 import dev.concord.jobs.correlate.StageRecord;
 import dev.concord.jobs.correlate.TransactionOutcome;
+import dev.concord.jobs.decide.DecisionRecord;
+import dev.concord.jobs.decide.Episode;
+import dev.concord.jobs.decide.OperatorConfirmation;
+import dev.concord.jobs.decide.VersionSeen;
+import dev.concord.jobs.decide.signal.Evidence;
+import dev.concord.jobs.decide.signal.Observation;
+import dev.concord.jobs.decide.signal.Tally;
 import dev.concord.jobs.ratio.MinuteCounts;
 import dev.concord.jobs.ratio.MinuteSuccessRatio;
 import dev.concord.jobs.ratio.TransactionCloud;
@@ -32,7 +39,20 @@ class JobTypesSerializationTest {
                 SloCounts.class,
                 WindowBurn.class,
                 SloSnapshot.class,
-                SloAlert.class
+                SloAlert.class,
+                Observation.class,
+                Tally.class,
+                VersionSeen.class,
+                OperatorConfirmation.class,
+                Episode.class,
+                Evidence.class,
+                DecisionRecord.class,
+                DecisionRecord.DecisionScope.class,
+                DecisionRecord.Weights.class,
+                DecisionRecord.QuorumCount.class,
+                DecisionRecord.Signal.class,
+                DecisionRecord.Veto.class,
+                DecisionRecord.Confirmation.class
             })
     void isSerializedAsPojoWithoutKryo(Class<?> type) {
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(type);
