@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -100,12 +101,8 @@ public final class PolicyEvaluator
         Tally tally = tallies.get(key);
         tallies.put(key, tally == null ? Tally.of(o, bucket) : tally.plus(o));
         if (o.family().equals(Signals.TRACE_SLO)) {
-            String alert = o.subject() + "|" + o.cloud() + "|" + o.region() + "|" + o.tenant() + "|" + o.origin();
-            if (o.bad()) {
-                firing.put(alert, o);
-            } else {
-                firing.remove(alert);
-            }
+            // kept as transitions: which alerts fire at an instant must not depend on what arrived beyond it
+            firing.put(alertKey(o) + "|" + o.timeMillis(), o);
         }
         if (VERSIONED.contains(o.family())
                 && !o.service().isEmpty()
@@ -145,16 +142,16 @@ public final class PolicyEvaluator
             return;
         }
         List<Tally> all = new ArrayList<>();
-        tallies.values().forEach(all::add);
-        // state iterates in hash order: sort so that the same input always gives the same records
-        all.sort(Comparator.comparing(Tally::sortKey));
-        List<Observation> alerts = new ArrayList<>();
-        firing.values().forEach(alerts::add);
-        alerts.sort(Comparator.comparing(Observation::subject)
-                .thenComparing(Observation::cloud)
-                .thenComparing(Observation::region)
-                .thenComparing(Observation::tenant)
-                .thenComparing(Observation::origin));
+        // state iterates in hash order: its keys sort the tallies, so the same input always gives the same records
+        Map<String, Tally> ordered = new TreeMap<>();
+        for (Map.Entry<String, Tally> entry : tallies.entries()) {
+            // telemetry past the evaluated instant may already be here; what it says must wait for its own turn
+            if (entry.getValue().bucketMillis() < now) {
+                ordered.put(entry.getKey(), entry.getValue());
+            }
+        }
+        all.addAll(ordered.values());
+        List<Observation> alerts = firingAt(now);
         List<VersionSeen> seen = new ArrayList<>();
         versions.values().forEach(seen::add);
         seen.sort(Comparator.comparing(VersionSeen::service).thenComparing(VersionSeen::version));
@@ -318,6 +315,43 @@ public final class PolicyEvaluator
                 e.confirmedBy() == null
                         ? null
                         : new DecisionRecord.Confirmation(e.confirmedBy(), e.confirmedAt(), e.confirmedReason()));
+    }
+
+    private static String alertKey(Observation o) {
+        return o.subject() + "|" + o.cloud() + "|" + o.region() + "|" + o.tenant() + "|" + o.origin();
+    }
+
+    /** The alerts whose latest transition at or before {@code now} is firing; older transitions are dropped. */
+    private List<Observation> firingAt(long now) throws Exception {
+        Map<String, Observation> latest = new TreeMap<>();
+        List<String> superseded = new ArrayList<>();
+        for (Map.Entry<String, Observation> entry : firing.entries()) {
+            Observation o = entry.getValue();
+            if (o.timeMillis() > now) {
+                continue;
+            }
+            Observation before = latest.get(alertKey(o));
+            if (before == null || o.timeMillis() > before.timeMillis()) {
+                if (before != null) {
+                    superseded.add(alertKey(before) + "|" + before.timeMillis());
+                }
+                latest.put(alertKey(o), o);
+            } else {
+                superseded.add(entry.getKey());
+            }
+        }
+        List<Observation> firingNow = new ArrayList<>();
+        for (Observation o : latest.values()) {
+            if (o.bad()) {
+                firingNow.add(o);
+            } else {
+                superseded.add(alertKey(o) + "|" + o.timeMillis());
+            }
+        }
+        for (String key : superseded) {
+            firing.remove(key);
+        }
+        return firingNow;
     }
 
     private void prune(long now) throws Exception {

@@ -54,12 +54,6 @@ public record Tally(
                 + o.subject() + "|" + o.origin() + "|" + o.service() + "|" + o.version();
     }
 
-    /** The state key of this tally: an order that does not depend on how state iterates. */
-    public String sortKey() {
-        return bucketMillis + "|" + family + "|" + cloud + "|" + region + "|" + tenant + "|" + subject + "|" + origin
-                + "|" + service + "|" + version;
-    }
-
     public Tally plus(Observation o) {
         double[] nextLatencies = latencies;
         boolean latency = !Double.isNaN(o.value()) && !Observation.RELEASE.equals(family);
