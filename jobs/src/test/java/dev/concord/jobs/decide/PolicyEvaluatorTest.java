@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
@@ -204,5 +206,143 @@ class PolicyEvaluatorTest {
                 .containsExactly("release_correlation");
         assertThat(records.get(0).vetoes().get(0).message()).contains("warehouse-api 2.0");
         assertThat(records).noneMatch(r -> r.action() == Action.SHIFT_TRAFFIC);
+    }
+
+    private static KeyedTwoInputStreamOperatorTestHarness<String, Observation, OperatorConfirmation, DecisionRecord>
+            harness() throws Exception {
+        return new KeyedTwoInputStreamOperatorTestHarness<>(
+                new KeyedCoProcessOperator<>(
+                        new PolicyEvaluator(DecisionScenario.SHIPPED, DecisionSettings.defaults())),
+                Observation::policy,
+                OperatorConfirmation::policy,
+                Types.STRING);
+    }
+
+    private static void feed(
+            KeyedTwoInputStreamOperatorTestHarness<String, Observation, OperatorConfirmation, DecisionRecord> harness,
+            List<Observation> observations,
+            long from,
+            long to)
+            throws Exception {
+        for (long step = from; step < to; step += STEP) {
+            for (Observation o : observations) {
+                if (o.timeMillis() >= step && o.timeMillis() < step + STEP) {
+                    harness.processElement1(o, o.timeMillis());
+                }
+            }
+            harness.processBothWatermarks(new Watermark(step + STEP - 1));
+        }
+    }
+
+    private static List<DecisionRecord> decisions(
+            KeyedTwoInputStreamOperatorTestHarness<String, Observation, OperatorConfirmation, DecisionRecord> harness) {
+        List<DecisionRecord> records = new ArrayList<>();
+        for (Object out : harness.getOutput()) {
+            if (out instanceof StreamRecord<?> record && record.getValue() instanceof DecisionRecord decision) {
+                records.add(decision);
+            }
+        }
+        return records;
+    }
+
+    @Test
+    void restoresAnOpenDecisionFromASnapshotAndCarriesOnAsIfUninterrupted() throws Exception {
+        DecisionScenario scenario = new DecisionScenario();
+        scenario.erpOutage = Duration.ofMinutes(30);
+        scenario.lagSeconds = 60;
+        scenario.minutes = 55;
+        List<Observation> observations = scenario.observations();
+        long middle = ONSET.toEpochMilli() + 8 * MINUTE;
+
+        List<DecisionRecord> uninterrupted;
+        try (var whole = harness()) {
+            whole.open();
+            feed(whole, observations, scenario.start(), scenario.end());
+            uninterrupted = decisions(whole);
+        }
+        OperatorSubtaskState snapshot;
+        List<DecisionRecord> restored = new ArrayList<>();
+        try (var first = harness()) {
+            first.open();
+            feed(first, observations, scenario.start(), middle);
+            restored.addAll(decisions(first));
+            snapshot = first.snapshot(1L, middle);
+        }
+        try (var second = harness()) {
+            second.initializeState(snapshot);
+            second.open();
+            feed(second, observations, middle, scenario.end());
+            restored.addAll(decisions(second));
+        }
+
+        assertThat(restored).extracting(DecisionRecord::state).contains(DecisionState.PENDING_CONFIRMATION);
+        assertThat(restored).isEqualTo(uninterrupted);
+    }
+
+    @Test
+    void shiftsOnlyTheTenantWhoseDataPlaneFails() throws Exception {
+        List<Observation> observations = new ArrayList<>();
+        long start = ONSET.toEpochMilli() - 20 * MINUTE;
+        for (long t = start; t < ONSET.toEpochMilli() + 10 * MINUTE; t += 5_000) {
+            for (String cloud : List.of("aws", "gcp")) {
+                for (String tenant : List.of("acme", "globex")) {
+                    boolean down = cloud.equals("aws") && tenant.equals("acme") && t >= ONSET.toEpochMilli();
+                    observations.add(new Observation(
+                            "web-api",
+                            Signals.DEPENDENCY,
+                            cloud,
+                            "*",
+                            tenant,
+                            "identity-provider",
+                            cloud,
+                            "warehouse-api",
+                            "1.9",
+                            t,
+                            down,
+                            30,
+                            1));
+                    observations.add(new Observation(
+                            "web-api",
+                            Signals.LOG_SIGNATURES,
+                            cloud,
+                            "*",
+                            tenant,
+                            "",
+                            cloud,
+                            "warehouse-api",
+                            "1.9",
+                            t,
+                            down,
+                            Double.NaN,
+                            1));
+                }
+                observations.add(new Observation(
+                        "web-api",
+                        Signals.HEALTH,
+                        cloud,
+                        "*",
+                        "*",
+                        "warehouse-api-health",
+                        cloud,
+                        "warehouse-api",
+                        "1.9",
+                        t,
+                        false,
+                        Double.NaN,
+                        1));
+            }
+        }
+        List<DecisionRecord> records;
+        try (var harness = harness()) {
+            harness.open();
+            feed(harness, observations, start, ONSET.toEpochMilli() + 10 * MINUTE);
+            records = decisions(harness);
+        }
+
+        assertThat(records).isNotEmpty();
+        assertThat(records.get(0).action()).isEqualTo(Action.SHIFT_TRAFFIC);
+        assertThat(records.get(0).scope()).isEqualTo(new DecisionScope("aws", null, "acme"));
+        assertThat(records.get(0).quorum().counted()).containsExactly(Signals.DEPENDENCY, Signals.LOG_SIGNATURES);
+        assertThat(records.get(0).decisionId()).startsWith("web-api/aws.tenant-acme/");
     }
 }
