@@ -91,8 +91,12 @@ public final class PolicyEvaluator
         // before the first watermark it is Long.MIN_VALUE: subtracting would wrap around
         boolean late = watermark > Long.MIN_VALUE + settings.retentionMillis()
                 && o.timeMillis() < watermark - settings.retentionMillis();
-        if (!policies.containsKey(o.policy()) || late) {
+        if (late) {
             lateObservations.inc();
+            return;
+        }
+        if (!policies.containsKey(o.policy())) {
+            // Observe only emits for known policies: another job's stream wired in by mistake, not telemetry
             return;
         }
         long every = settings.evaluateEveryMillis();

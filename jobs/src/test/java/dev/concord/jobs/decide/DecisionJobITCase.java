@@ -4,14 +4,19 @@ import static dev.concord.jobs.decide.DecisionScenario.MINUTE;
 import static dev.concord.jobs.decide.DecisionScenario.ONSET;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.concord.ingest.model.MetricSample;
+import dev.concord.ingest.model.ProbeResult;
+import dev.concord.ingest.model.Span;
 import dev.concord.jobs.Engine;
 import dev.concord.jobs.decide.DecisionRecord.DecisionScope;
 import dev.concord.jobs.sinks.JsonLines;
 import dev.concord.jobs.sinks.JsonLinesSink;
+import dev.concord.jobs.slo.SloAlert;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.ExecutionConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -57,18 +62,18 @@ class DecisionJobITCase {
                         DecisionScenario.SHIPPED,
                         DecisionSettings.defaults(),
                         new DecisionJob.Sources(
-                                bounded(scenario.alerts(), dev.concord.jobs.slo.SloAlert.class, config),
-                                bounded(scenario.probes(), dev.concord.ingest.model.ProbeResult.class, config),
-                                bounded(scenario.metrics(), dev.concord.ingest.model.MetricSample.class, config),
+                                bounded(scenario.alerts(), SloAlert.class, config),
+                                bounded(scenario.probes(), ProbeResult.class, config),
+                                bounded(scenario.metrics(), MetricSample.class, config),
                                 null,
-                                bounded(scenario.spans(), dev.concord.ingest.model.Span.class, config),
+                                bounded(scenario.spans(), Span.class, config),
                                 ControlChannel.source(control, null)),
                         new JsonLinesSink<>(decisions))
                 .execute(env);
         DecisionRecordSchemaTest.assertValidLines(decisions);
         return JsonLines.read(decisions, DecisionRecord.class).stream()
                 .filter(r -> r.policy().equals(policy))
-                .sorted(java.util.Comparator.comparing(DecisionRecord::eventTime))
+                .sorted(Comparator.comparing(DecisionRecord::eventTime))
                 .toList();
     }
 

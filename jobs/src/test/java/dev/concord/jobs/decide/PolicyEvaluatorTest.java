@@ -345,4 +345,108 @@ class PolicyEvaluatorTest {
         assertThat(records.get(0).quorum().counted()).containsExactly(Signals.DEPENDENCY, Signals.LOG_SIGNATURES);
         assertThat(records.get(0).decisionId()).startsWith("web-api/aws.tenant-acme/");
     }
+
+    /** Health checks of one policy in both clouds every 5 s; the primary's fail while {@code down} says so. */
+    private static List<Observation> healthChecks(
+            String policy, String check, long from, long to, java.util.function.LongPredicate down) {
+        List<Observation> observations = new ArrayList<>();
+        for (long t = from; t < to; t += 5_000) {
+            for (String cloud : List.of("aws", "gcp")) {
+                observations.add(new Observation(
+                        policy,
+                        Signals.HEALTH,
+                        cloud,
+                        "*",
+                        "*",
+                        check,
+                        cloud,
+                        "svc",
+                        "1",
+                        t,
+                        cloud.equals("aws") && down.test(t),
+                        Double.NaN,
+                        1));
+            }
+        }
+        return observations;
+    }
+
+    @Test
+    void aDeferredLayerGetsANoticeAndNoFailover() throws Exception {
+        long start = ONSET.toEpochMilli() - 20 * MINUTE;
+        long end = ONSET.toEpochMilli() + 10 * MINUTE;
+        List<DecisionRecord> records;
+        try (var harness = harness()) {
+            harness.open();
+            feed(
+                    harness,
+                    healthChecks("analytics", "reporting-health", start, end, t -> t >= ONSET.toEpochMilli()),
+                    start,
+                    end);
+            records = decisions(harness);
+        }
+
+        assertThat(records).isNotEmpty();
+        assertThat(records.get(0).action()).isEqualTo(Action.NONE);
+        assertThat(records.get(0).state()).isEqualTo(DecisionState.RECOMMENDED);
+        assertThat(records.get(0).weights()).isNull();
+        assertThat(records).noneMatch(r -> r.action() == Action.SHIFT_TRAFFIC || r.action() == Action.PROMOTE_STANDBY);
+    }
+
+    @Test
+    void aSecondOutageWithinTheCooldownYieldsNoNewDecision() throws Exception {
+        long start = ONSET.toEpochMilli() - 20 * MINUTE;
+        long end = ONSET.toEpochMilli() + 40 * MINUTE;
+        long firstEnds = ONSET.toEpochMilli() + 7 * MINUTE;
+        long secondStarts = ONSET.toEpochMilli() + 15 * MINUTE;
+        java.util.function.LongPredicate down = t -> (t >= ONSET.toEpochMilli() && t < firstEnds) || t >= secondStarts;
+        List<Observation> observations = new ArrayList<>();
+        observations.addAll(healthChecks("erp-database", "erp-db-health", start, end, down));
+        for (long t = start; t < end; t += 5_000) {
+            for (String cloud : List.of("aws", "gcp")) {
+                observations.add(new Observation(
+                        "erp-database",
+                        Signals.DEPENDENCY,
+                        cloud,
+                        "*",
+                        "*",
+                        "erp-db-primary",
+                        cloud,
+                        "inventory",
+                        "3.1",
+                        t,
+                        cloud.equals("aws") && down.test(t),
+                        20,
+                        1));
+            }
+            if (t % 30_000 == 0) {
+                observations.add(new Observation(
+                        "erp-database",
+                        Signals.GUARDS,
+                        "gcp",
+                        "*",
+                        "*",
+                        "erp-db-replication-lag",
+                        "gcp",
+                        "erp-db",
+                        "14.2",
+                        t,
+                        false,
+                        30,
+                        1));
+            }
+        }
+        observations.sort(java.util.Comparator.comparingLong(Observation::timeMillis));
+        List<DecisionRecord> records;
+        try (var harness = harness()) {
+            harness.open();
+            feed(harness, observations, start, end);
+            records = decisions(harness);
+        }
+
+        // the second outage lasts 25 minutes, past the 5-minute `for`, but inside the 2-hour cooldown of the first
+        assertThat(records)
+                .extracting(DecisionRecord::state)
+                .containsExactly(DecisionState.PENDING_CONFIRMATION, DecisionState.WITHDRAWN);
+    }
 }
