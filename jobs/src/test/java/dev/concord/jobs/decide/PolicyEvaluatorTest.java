@@ -3,6 +3,7 @@ package dev.concord.jobs.decide;
 import static dev.concord.jobs.decide.DecisionScenario.MINUTE;
 import static dev.concord.jobs.decide.DecisionScenario.ONSET;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.concord.jobs.decide.DecisionRecord.DecisionScope;
 import dev.concord.jobs.decide.signal.Observation;
@@ -10,7 +11,9 @@ import dev.concord.rules.model.Signals;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.LongPredicate;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
@@ -77,8 +80,8 @@ class PolicyEvaluatorTest {
         assertThat(records)
                 .extracting(DecisionRecord::action, DecisionRecord::state)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(Action.SHIFT_TRAFFIC, DecisionState.RECOMMENDED),
-                        org.assertj.core.groups.Tuple.tuple(Action.FAILBACK, DecisionState.RECOMMENDED));
+                        tuple(Action.SHIFT_TRAFFIC, DecisionState.RECOMMENDED),
+                        tuple(Action.FAILBACK, DecisionState.RECOMMENDED));
         DecisionRecord shift = records.get(0);
         assertThat(minutesAfterOnset(shift)).isBetween(0L, 2 * MINUTE);
         assertThat(shift.scope()).isEqualTo(new DecisionScope("aws", "us-east-1", null));
@@ -347,8 +350,7 @@ class PolicyEvaluatorTest {
     }
 
     /** Health checks of one policy in both clouds every 5 s; the primary's fail while {@code down} says so. */
-    private static List<Observation> healthChecks(
-            String policy, String check, long from, long to, java.util.function.LongPredicate down) {
+    private static List<Observation> healthChecks(String policy, String check, long from, long to, LongPredicate down) {
         List<Observation> observations = new ArrayList<>();
         for (long t = from; t < to; t += 5_000) {
             for (String cloud : List.of("aws", "gcp")) {
@@ -399,7 +401,7 @@ class PolicyEvaluatorTest {
         long end = ONSET.toEpochMilli() + 40 * MINUTE;
         long firstEnds = ONSET.toEpochMilli() + 7 * MINUTE;
         long secondStarts = ONSET.toEpochMilli() + 15 * MINUTE;
-        java.util.function.LongPredicate down = t -> (t >= ONSET.toEpochMilli() && t < firstEnds) || t >= secondStarts;
+        LongPredicate down = t -> (t >= ONSET.toEpochMilli() && t < firstEnds) || t >= secondStarts;
         List<Observation> observations = new ArrayList<>();
         observations.addAll(healthChecks("erp-database", "erp-db-health", start, end, down));
         for (long t = start; t < end; t += 5_000) {
@@ -436,7 +438,7 @@ class PolicyEvaluatorTest {
                         1));
             }
         }
-        observations.sort(java.util.Comparator.comparingLong(Observation::timeMillis));
+        observations.sort(Comparator.comparingLong(Observation::timeMillis));
         List<DecisionRecord> records;
         try (var harness = harness()) {
             harness.open();
