@@ -97,6 +97,23 @@ public final class Observe<T> implements FlatMapFunction<T, Observation> {
     }
 
     private static void probe(PolicySpec policy, ProbeResult probe, List<Pattern> unused, Collector<Observation> out) {
+        if (probe.probeName().equals(policy.healthCheck())) {
+            // a synthetic health check run against a cloud: a health result of the target, not of the prober
+            out.collect(new Observation(
+                    policy.name(),
+                    Signals.HEALTH,
+                    probe.targetCloudProvider(),
+                    any(probe.targetCloudRegion()),
+                    Observation.ANY,
+                    policy.healthCheck(),
+                    probe.resource().cloudProvider(),
+                    "",
+                    "",
+                    probe.timeUnixNano() / 1_000_000L,
+                    !probe.success(),
+                    Double.NaN,
+                    1));
+        }
         if (probe.probeName().equals(policy.probe())) {
             out.collect(new Observation(
                     policy.name(),
