@@ -29,6 +29,25 @@ public final class Conventions {
     public static final String UID_LATE_SPAN_METRICS = "late-span-metrics";
     public static final String UID_PROMETHEUS_EXPORTER = "prometheus-exporter";
 
+    public static final String UID_DECISION_ALERT_SOURCE = "decision-alert-source";
+    public static final String UID_DECISION_PROBE_SOURCE = "decision-probe-source";
+    public static final String UID_DECISION_METRIC_SOURCE = "decision-metric-source";
+    public static final String UID_DECISION_LOG_SOURCE = "decision-log-source";
+    public static final String UID_DECISION_SPAN_SOURCE = "decision-span-source";
+    public static final String UID_DECISION_CONTROL_SOURCE = "decision-control-source";
+    public static final String UID_ALERT_OBSERVATIONS = "alert-observations";
+    public static final String UID_PROBE_OBSERVATIONS = "probe-observations";
+    public static final String UID_METRIC_OBSERVATIONS = "metric-observations";
+    public static final String UID_LOG_OBSERVATIONS = "log-observations";
+    public static final String UID_SPAN_OBSERVATIONS = "span-observations";
+    public static final String UID_POLICY_EVALUATOR = "policy-evaluator";
+    public static final String UID_DECISION_SINK = "decision-sink";
+
+    /** Flink operator metrics of the policy evaluator. */
+    public static final String METRIC_LATE_OBSERVATIONS = "lateObservations";
+
+    public static final String METRIC_EXPIRED_CONFIRMATIONS = "expiredConfirmations";
+
     /** Flink operator metric: spans that arrived after their minute was already emitted. */
     public static final String METRIC_LATE_SPANS = "lateSpans";
 
@@ -111,6 +130,9 @@ public final class Conventions {
     public static final String OUT_SUCCESS_RATIO = "success-ratio";
 
     public static final String OUT_LATE_SPANS = "late-spans";
+
+    /** Decision records, one JSON object per state transition. */
+    public static final String OUT_DECISIONS = "decisions";
 
     /** Upper bound for rescaling; fixed because it shapes keyed state in savepoints. */
     public static final int MAX_PARALLELISM = 128;

@@ -4,6 +4,13 @@ import dev.concord.jobs.correlate.InFlightTransaction;
 import dev.concord.jobs.correlate.StageRecord;
 import dev.concord.jobs.correlate.TraceSignatures;
 import dev.concord.jobs.correlate.TransactionOutcome;
+import dev.concord.jobs.decide.DecisionRecord;
+import dev.concord.jobs.decide.Episode;
+import dev.concord.jobs.decide.OperatorConfirmation;
+import dev.concord.jobs.decide.VersionSeen;
+import dev.concord.jobs.decide.signal.Evidence;
+import dev.concord.jobs.decide.signal.Observation;
+import dev.concord.jobs.decide.signal.Tally;
 import dev.concord.jobs.metrics.MetricUpdate;
 import dev.concord.jobs.ratio.MinuteCounts;
 import dev.concord.jobs.ratio.MinuteSuccessRatio;
@@ -36,7 +43,20 @@ class JobTypesSerializationTest {
                 WindowBurn.class,
                 SloSnapshot.class,
                 SloAlert.class,
-                MetricUpdate.class
+                MetricUpdate.class,
+                Observation.class,
+                Tally.class,
+                VersionSeen.class,
+                OperatorConfirmation.class,
+                Episode.class,
+                Evidence.class,
+                DecisionRecord.class,
+                DecisionRecord.DecisionScope.class,
+                DecisionRecord.Weights.class,
+                DecisionRecord.QuorumCount.class,
+                DecisionRecord.Signal.class,
+                DecisionRecord.Veto.class,
+                DecisionRecord.Confirmation.class
             })
     void isSerializedAsPojoWithoutKryo(Class<?> type) {
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(type);

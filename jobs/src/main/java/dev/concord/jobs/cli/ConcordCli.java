@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
             ReplayCommand.class,
             RulesCommand.class,
             IngestCommand.class,
-            BenchCommand.class
+            BenchCommand.class,
+            ConfirmCommand.class
         })
 public final class ConcordCli implements Runnable {
 

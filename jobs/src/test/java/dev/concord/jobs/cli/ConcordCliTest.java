@@ -27,6 +27,7 @@ class ConcordCliTest {
                 .contains("demo")
                 .contains("rules")
                 .contains("ingest")
+                .contains("confirm")
                 .contains("test")
                 .contains("services");
     }
