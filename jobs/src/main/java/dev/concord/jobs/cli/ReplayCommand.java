@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Replay telemetry recorded in the OpenTelemetry Collector's file-exporter format (OTLP/JSON "
                 + "lines, optionally gzipped) through the whole pipeline on the embedded engine; write "
-                + "transactions.jsonl, slo.jsonl and alerts.jsonl to --out. The same input gives identical files at "
-                + "any parallelism.")
+                + "transactions.jsonl, slo.jsonl, alerts.jsonl and decisions.jsonl to --out. The same input gives "
+                + "identical files at any parallelism.")
 final class ReplayCommand implements Callable<Integer> {
 
     private static final int INVALID_RULES = 1;
@@ -66,6 +66,13 @@ final class ReplayCommand implements Callable<Integer> {
     private Instant to;
 
     @Option(
+            names = "--confirmations",
+            paramLabel = "DIR",
+            description = "Operator confirmations written by `concord confirm --control-dir DIR`, applied at their "
+                    + "--at time.")
+    private Path confirmations;
+
+    @Option(
             names = "--parallelism",
             defaultValue = "2",
             description = "Parallelism of the embedded engine (default: ${DEFAULT-VALUE}).")
@@ -94,7 +101,7 @@ final class ReplayCommand implements Callable<Integer> {
             stderr.println("not evaluated: " + skipped);
         }
         RecordedTelemetry telemetry = RecordedTelemetry.read(inputs);
-        Replay.Summary summary = Replay.run(telemetry, engineRules, out, from, to, parallelism);
+        Replay.Summary summary = Replay.run(telemetry, engineRules, out, from, to, parallelism, confirmations);
         for (String problem : summary.problems().stream().limit(SHOWN_PROBLEMS).toList()) {
             stderr.println("undecodable: " + problem);
         }
@@ -106,8 +113,13 @@ final class ReplayCommand implements Callable<Integer> {
                 "Replayed %d of %d spans (%d undecodable lines); SLOs evaluated until %s.%n",
                 summary.spansReplayed(), summary.spansRead(), summary.problems().size(), summary.evaluatedUntil());
         stdout.printf(
-                "Wrote %d transactions, %d SLO snapshots, %d alerts and %d late spans to %s.%n",
-                summary.transactions(), summary.snapshots(), summary.alerts(), summary.lateSpans(), out);
+                "Wrote %d transactions, %d SLO snapshots, %d alerts, %d decision records and %d late spans to %s.%n",
+                summary.transactions(),
+                summary.snapshots(),
+                summary.alerts(),
+                summary.decisions(),
+                summary.lateSpans(),
+                out);
         stdout.flush();
         return 0;
     }

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.concord.ingest.model.LogRecord;
 import dev.concord.ingest.model.Span;
+import dev.concord.jobs.Conventions;
 import dev.concord.jobs.Engine;
 import dev.concord.jobs.correlate.TransactionOutcome;
+import dev.concord.jobs.decide.DecisionRecord;
 import dev.concord.jobs.rules.EngineRules;
 import dev.concord.jobs.sinks.Directories;
 import dev.concord.jobs.sinks.JsonLines;
@@ -34,6 +36,7 @@ public final class Replay {
     public static final String SLO = "slo.jsonl";
     public static final String ALERTS = "alerts.jsonl";
     public static final String LATE_SPANS = "late-spans.jsonl";
+    public static final String DECISIONS = "decisions.jsonl";
 
     private static final long MINUTE_MILLIS = 60_000L;
     private static final String PARTS = ".parts";
@@ -47,6 +50,7 @@ public final class Replay {
             int snapshots,
             int alerts,
             int lateSpans,
+            int decisions,
             Instant evaluatedUntil) {}
 
     private Replay() {}
@@ -58,6 +62,22 @@ public final class Replay {
      */
     public static Summary run(
             RecordedTelemetry telemetry, EngineRules rules, Path out, Instant from, Instant to, int parallelism)
+            throws Exception {
+        return run(telemetry, rules, out, from, to, parallelism, null);
+    }
+
+    /**
+     * As the other, with operator confirmations read from {@code confirmations} (files written by {@code concord
+     * confirm}); null for none.
+     */
+    public static Summary run(
+            RecordedTelemetry telemetry,
+            EngineRules rules,
+            Path out,
+            Instant from,
+            Instant to,
+            int parallelism,
+            Path confirmations)
             throws Exception {
         List<Span> spans = telemetry.spans().stream()
                 .filter(s -> from == null || s.endEpochMillis() >= from.toEpochMilli())
@@ -73,7 +93,7 @@ public final class Replay {
                 .filter(l -> from == null || l.timeUnixNano() / 1_000_000L >= from.toEpochMilli())
                 .filter(l -> to == null || l.timeUnixNano() / 1_000_000L < to.toEpochMilli())
                 .toList();
-        new SloPipelineJob(
+        SloPipelineJob.Streams streams = new SloPipelineJob(
                         SimulatedSpans.of(spans, env.getConfig()),
                         logs.isEmpty() ? null : SimulatedSpans.ofRecords(logs, LogRecord.class, env.getConfig()),
                         rules.transactions(),
@@ -84,7 +104,14 @@ public final class Replay {
                                 new JsonLinesSink<>(parts.resolve("slo")),
                                 new JsonLinesSink<>(parts.resolve("alerts")),
                                 new JsonLinesSink<>(parts.resolve("late"))))
-                .execute(env);
+                .build(env);
+        if (!rules.policies().isEmpty()) {
+            ReplayDecisions.wire(env, telemetry, spans, logs, streams.alerts(), confirmations, rules.policies())
+                    .sinkTo(new JsonLinesSink<>(parts.resolve("decisions")))
+                    .uid(Conventions.UID_DECISION_SINK)
+                    .name(Conventions.UID_DECISION_SINK);
+        }
+        env.execute("concord-replay");
 
         int transactions = merge(
                 parts.resolve("transactions"),
@@ -118,6 +145,13 @@ public final class Replay {
                 Span.class,
                 Comparator.comparingLong(Span::endTimeUnixNano).thenComparing(Span::spanId),
                 out.resolve(LATE_SPANS));
+        int decisions = merge(
+                parts.resolve("decisions"),
+                DecisionRecord.class,
+                Comparator.comparing(DecisionRecord::eventTime)
+                        .thenComparing(DecisionRecord::decisionId)
+                        .thenComparing(r -> r.state().name()),
+                out.resolve(DECISIONS));
         Directories.deleteRecursively(parts);
         return new Summary(
                 telemetry.spans().size(),
@@ -127,6 +161,7 @@ public final class Replay {
                 snapshots,
                 alerts,
                 late,
+                decisions,
                 Instant.ofEpochMilli(stopAt));
     }
 

@@ -1,6 +1,8 @@
 package dev.concord.jobs.rules;
 
 import dev.concord.jobs.correlate.TransactionSpec;
+import dev.concord.jobs.decide.DecisionRules;
+import dev.concord.jobs.decide.PolicySpec;
 import dev.concord.jobs.slo.BurnWindow;
 import dev.concord.jobs.slo.SloSpec;
 import dev.concord.rules.burn.BurnRates;
@@ -20,17 +22,25 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The rules as the engine runs them: transactions for the correlator and SLOs with their window tables resolved to
- * burn-rate factors. An SLO the engine cannot evaluate yet is listed with the reason, never silently dropped.
+ * The rules as the engine runs them: transactions for the correlator, SLOs with their window tables resolved to
+ * burn-rate factors, and failover policies for the decision engine. An SLO the engine cannot evaluate yet is listed
+ * with the reason, never silently dropped.
  *
  * @param skipped one line per SLO not evaluated: {@code name: reason}
  */
-public record EngineRules(List<TransactionSpec> transactions, List<SloSpec> slos, List<String> skipped) {
+public record EngineRules(
+        List<TransactionSpec> transactions, List<SloSpec> slos, List<String> skipped, List<PolicySpec> policies) {
 
     public EngineRules {
         transactions = List.copyOf(transactions);
         slos = List.copyOf(slos);
         skipped = List.copyOf(skipped);
+        policies = List.copyOf(policies);
+    }
+
+    /** Rules without failover policies. */
+    public EngineRules(List<TransactionSpec> transactions, List<SloSpec> slos, List<String> skipped) {
+        this(transactions, slos, skipped, List.of());
     }
 
     /** Converts validated rules; call only on a rule set that passed {@code Rules.check}. */
@@ -50,7 +60,7 @@ public record EngineRules(List<TransactionSpec> transactions, List<SloSpec> slos
             }
             slos.add(sloSpec(slo, windows(rules, slo)));
         }
-        return new EngineRules(transactions, slos, skipped);
+        return new EngineRules(transactions, slos, skipped, DecisionRules.from(rules));
     }
 
     private static String unsupported(Slo slo) {
