@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = ConcordVersion.class,
         description = "Business-transaction SLOs and safe failover decisions across two clouds.",
-        subcommands = {DemoCommand.class, RulesCommand.class, IngestCommand.class})
+        subcommands = {
+            DemoCommand.class,
+            RulesCommand.class,
+            IngestCommand.class,
+            SimulateCommand.class,
+            ScenariosCommand.class
+        })
 public final class ConcordCli implements Runnable {
 
     @CommandLine.Spec

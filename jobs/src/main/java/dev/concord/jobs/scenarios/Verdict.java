@@ -1,0 +1,24 @@
+package dev.concord.jobs.scenarios;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** A scenario's result: every check, and whether any failed. */
+public record Verdict(String scenario, List<Check> checks, Duration wallTime) {
+
+    public Verdict {
+        checks = List.copyOf(checks);
+    }
+
+    public boolean passed() {
+        return checks.stream().noneMatch(c -> c.status() == Check.Status.FAILED);
+    }
+
+    /** The one line {@code concord scenarios verify} prints for the scenario. */
+    public String line() {
+        return (passed() ? "PASS " : "FAIL ") + scenario + ": "
+                + checks.stream().map(Check::toString).collect(Collectors.joining("; "))
+                + " (" + wallTime.toMillis() + " ms)";
+    }
+}
