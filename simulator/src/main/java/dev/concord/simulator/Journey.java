@@ -106,6 +106,13 @@ final class Journey {
         return new Step(end, true);
     }
 
+    /** The service that opened {@code span} is itself down: it answers 503 and logs why. */
+    void rejected(Span span, String service, long endNanos, String failure) {
+        span.setAttribute(HTTP_STATUS, 503L);
+        fail(span, endNanos, failure);
+        log(service, span, endNanos, Severity.ERROR, failure + ": " + service + " unavailable");
+    }
+
     /** Asks the identity provider for a token, as {@code caller}; a transient failure is retried once. */
     Step authenticate(String caller, Span parent, long startNanos, String failureLog) {
         Context context = Context.root().with(parent);

@@ -22,15 +22,23 @@ final class OrderFlow implements Flow {
 
     @Override
     public double peakPerMinute() {
-        return 40;
+        return 24;
     }
 
     @Override
     public void run(Journey j, long start) {
         Span order = j.stage(Services.ORDER_API, "POST /orders", SpanKind.SERVER, "order-capture", null, start);
         Context orderContext = Context.root().with(order);
+        Conditions.Effect api = j.world.conditions.call(j.site, Services.ORDER_API, j.tenant, start);
+        if (api.failed()) {
+            j.rejected(order, Services.ORDER_API, start + j.world.millis(1, 5), "order capture failed");
+            return;
+        }
         Journey.Step step = j.authenticate(
-                Services.ORDER_API, order, start + j.world.millis(1, 3), "order API: customer token rejected");
+                Services.ORDER_API,
+                order,
+                start + api.addedNanos() + j.world.millis(1, 3),
+                "order API: customer token rejected");
         if (!step.ok()) {
             j.fail(order, step.endNanos() + j.world.millis(1, 3), "authentication failed");
             return;

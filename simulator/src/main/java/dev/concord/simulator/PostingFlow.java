@@ -20,7 +20,7 @@ final class PostingFlow implements Flow {
 
     @Override
     public double peakPerMinute() {
-        return 16;
+        return 10;
     }
 
     @Override
@@ -30,8 +30,7 @@ final class PostingFlow implements Flow {
         Conditions.Effect warehouse = j.world.conditions.call(j.site, Services.WAREHOUSE_API, j.tenant, start);
         long at = start + j.world.millis(5, 20) + warehouse.addedNanos();
         if (warehouse.failed()) {
-            movement.setAttribute(Journey.HTTP_STATUS, 503L);
-            j.fail(movement, at, "stock movement failed");
+            j.rejected(movement, Services.WAREHOUSE_API, at, "stock movement failed");
             return;
         }
         Span valuation = j.stage(

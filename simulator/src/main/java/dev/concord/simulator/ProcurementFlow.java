@@ -20,13 +20,18 @@ final class ProcurementFlow implements Flow {
 
     @Override
     public double peakPerMinute() {
-        return 12;
+        return 8;
     }
 
     @Override
     public void run(Journey j, long start) {
         Span requisition =
                 j.stage(Services.PROCUREMENT_API, "POST /requisitions", SpanKind.SERVER, "requisition", null, start);
+        Conditions.Effect api = j.world.conditions.call(j.site, Services.PROCUREMENT_API, j.tenant, start);
+        if (api.failed()) {
+            j.rejected(requisition, Services.PROCUREMENT_API, start + j.world.millis(1, 5), "requisition failed");
+            return;
+        }
         Journey.Step step = j.authenticate(
                 Services.PROCUREMENT_API, requisition, start + j.world.millis(1, 3), "procurement API: token rejected");
         if (step.ok()) {

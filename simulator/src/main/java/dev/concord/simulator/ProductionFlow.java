@@ -19,7 +19,7 @@ final class ProductionFlow implements Flow {
 
     @Override
     public double peakPerMinute() {
-        return 10;
+        return 6;
     }
 
     @Override
@@ -27,6 +27,11 @@ final class ProductionFlow implements Flow {
         Span plan =
                 j.stage(Services.PLANNING_SERVICE, "POST /plans/release", SpanKind.SERVER, "plan-release", null, start);
         Context planContext = Context.root().with(plan);
+        Conditions.Effect planning = j.world.conditions.call(j.site, Services.PLANNING_SERVICE, j.tenant, start);
+        if (planning.failed()) {
+            j.rejected(plan, Services.PLANNING_SERVICE, start + j.world.millis(1, 5), "plan release failed");
+            return;
+        }
         long at = start + j.world.millis(2, 6);
         Span check = j.stage(
                 Services.INVENTORY_SERVICE,

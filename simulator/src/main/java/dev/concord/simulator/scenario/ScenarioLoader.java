@@ -221,7 +221,7 @@ public final class ScenarioLoader {
     }
 
     private static AlertExpectation alert(Node node, List<Fault> faults) {
-        node.allowing("fires", "slo", "cloud", "region", "tenant", "severity", "within", "after");
+        node.allowing("fires", "slo", "cloud", "region", "tenant", "severity", "within", "after", "knownGap");
         boolean fires = node.bool("fires");
         String severity = node.string("severity", "");
         if (!SEVERITIES.contains(severity)) {
@@ -251,7 +251,8 @@ public final class ScenarioLoader {
                 severity,
                 node.duration("within", Duration.ZERO),
                 after,
-                onset);
+                onset,
+                node.string("knownGap", ""));
     }
 
     private static DecisionExpectation decision(Node node) {
