@@ -27,6 +27,8 @@ class ConcordCliTest {
                 .contains("demo")
                 .contains("rules")
                 .contains("ingest")
+                .contains("simulate")
+                .contains("scenarios")
                 .contains("test")
                 .contains("services");
     }
