@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
             ReplayCommand.class,
             RulesCommand.class,
             IngestCommand.class,
+            SimulateCommand.class,
+            ScenariosCommand.class,
             BenchCommand.class,
             ConfirmCommand.class
         })

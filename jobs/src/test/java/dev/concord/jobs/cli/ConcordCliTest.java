@@ -28,6 +28,8 @@ class ConcordCliTest {
                 .contains("rules")
                 .contains("ingest")
                 .contains("confirm")
+                .contains("simulate")
+                .contains("scenarios")
                 .contains("test")
                 .contains("services");
     }

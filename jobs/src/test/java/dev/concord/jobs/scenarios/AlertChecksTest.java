@@ -1,0 +1,130 @@
+package dev.concord.jobs.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.concord.jobs.slo.SloAlert;
+import dev.concord.simulator.Fault;
+import dev.concord.simulator.FaultShape;
+import dev.concord.simulator.FaultTarget;
+import dev.concord.simulator.SimulationPlan;
+import dev.concord.simulator.scenario.AlertExpectation;
+import dev.concord.simulator.scenario.Scenario;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AlertChecksTest {
+
+    private static final Duration ONSET = Duration.ofMinutes(45);
+    private static final Scenario OUTAGE = new Scenario(
+            "outage",
+            "",
+            Path.of("outage.yaml"),
+            SimulationPlan.builder()
+                    .fault(new Fault(
+                            "down",
+                            FaultTarget.service("warehouse-api", "aws"),
+                            FaultShape.HARD_DOWN,
+                            ONSET,
+                            ONSET.plusMinutes(30),
+                            Fault.Parameters.NONE))
+                    .build(),
+            List.of(),
+            Optional.empty());
+    private static final Instant START = OUTAGE.plan().start();
+
+    private static AlertExpectation fires(String cloud, Duration within) {
+        return new AlertExpectation(
+                true, "order-to-fulfillment-availability", cloud, "", "", "page", within, "down", ONSET, "");
+    }
+
+    private static AlertExpectation neverIn(String cloud, String knownGap) {
+        return new AlertExpectation(false, "*", cloud, "", "", "", Duration.ZERO, "down", ONSET, knownGap);
+    }
+
+    private static SloAlert page(String cloud, Duration afterStart) {
+        return new SloAlert(
+                "order-to-fulfillment-availability",
+                "order-to-fulfillment",
+                cloud,
+                cloud.equals("aws") ? "us-east-1" : "us-central1",
+                "acme",
+                "page",
+                60,
+                5,
+                14.4,
+                true,
+                START.plus(afterStart).toEpochMilli(),
+                20,
+                20,
+                0.9,
+                Map.of(),
+                Map.of());
+    }
+
+    @Test
+    void passesAnAlertThatFiresWithinTheAllowedTimeAndReportsTheDetectionTime() {
+        Check check = AlertChecks.check(
+                OUTAGE, fires("aws", Duration.ofMinutes(5)), List.of(page("aws", ONSET.plusMinutes(2))));
+
+        assertThat(check.status()).isEqualTo(Check.Status.PASSED);
+        assertThat(check.text()).endsWith("within 5m of down: after 2m");
+    }
+
+    @Test
+    void failsAnAlertThatFiresLaterThanAllowed() {
+        Check check = AlertChecks.check(
+                OUTAGE, fires("aws", Duration.ofMinutes(5)), List.of(page("aws", ONSET.plusMinutes(7))));
+
+        assertThat(check.status()).isEqualTo(Check.Status.FAILED);
+        assertThat(check.text()).endsWith("after 7m");
+    }
+
+    @Test
+    void doesNotCountAnAlertFromBeforeTheOnsetAsDetection() {
+        Check check = AlertChecks.check(
+                OUTAGE, fires("aws", Duration.ofMinutes(5)), List.of(page("aws", ONSET.minusMinutes(10))));
+
+        assertThat(check.status()).isEqualTo(Check.Status.FAILED);
+        assertThat(check.text()).endsWith("did not fire");
+    }
+
+    @Test
+    void failsAnAlertThatMustNotFireWithTheAlertAndWhenItFired() {
+        Check check = AlertChecks.check(OUTAGE, neverIn("gcp", ""), List.of(page("gcp", Duration.ofMinutes(61))));
+
+        assertThat(check.status()).isEqualTo(Check.Status.FAILED);
+        assertThat(check.text())
+                .isEqualTo("never any SLO gcp: order-to-fulfillment-availability page gcp/us-central1/acme fired at"
+                        + " 1h1m into the run");
+    }
+
+    @Test
+    void reportsAMissedKnownGapAsAGapAndAMetOneAsAFailureSoThatAFixIsNoticed() {
+        Check missed =
+                AlertChecks.check(OUTAGE, neverIn("gcp", "lost spans"), List.of(page("gcp", Duration.ofHours(1))));
+        Check met = AlertChecks.check(OUTAGE, neverIn("gcp", "lost spans"), List.of(page("aws", ONSET)));
+
+        assertThat(missed.status()).isEqualTo(Check.Status.KNOWN_GAP);
+        assertThat(missed.text()).endsWith("(lost spans)");
+        assertThat(met.status()).isEqualTo(Check.Status.FAILED);
+        assertThat(met.text()).endsWith("remove the knownGap note");
+    }
+
+    @Test
+    void neverPassesADecisionBeforeTheDecisionEngineLands() {
+        Check check = DecisionChecker.NOT_YET_CHECKABLE.check(
+                OUTAGE,
+                new dev.concord.simulator.scenario.DecisionExpectation(
+                        "failover", "region", "executed", Duration.ofMinutes(10), ""),
+                new ScenarioRun(List.of(), List.of(), 0, 0));
+
+        assertThat(check.status()).isEqualTo(Check.Status.NOT_YET_CHECKABLE);
+        assertThat(new Verdict("outage", List.of(check), Duration.ZERO).line())
+                .startsWith("PASS outage: [not yet checkable] decision failover/region/executed within 10m");
+    }
+}
