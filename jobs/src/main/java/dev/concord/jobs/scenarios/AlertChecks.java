@@ -24,8 +24,9 @@ final class AlertChecks {
             return check;
         }
         if (check.status() == Check.Status.PASSED) {
-            return new Check(
-                    Check.Status.FAILED, check.text() + ", though marked as a known gap: remove the knownGap note");
+            // a gap that shows only under some interleavings (late data against periodic watermarks) may pass a run:
+            // said so, so a fix that makes it pass every time is noticed in the output
+            return new Check(Check.Status.PASSED, check.text() + " (known gap did not show this run)");
         }
         return new Check(Check.Status.KNOWN_GAP, check.text() + " (" + expected.knownGap() + ")");
     }
