@@ -7,14 +7,12 @@ import dev.concord.jobs.correlate.TransactionOutcome;
 import dev.concord.jobs.sinks.JsonLines;
 import dev.concord.jobs.slo.SloAlert;
 import dev.concord.jobs.testing.OtlpRecording;
+import dev.concord.jobs.testing.WarehouseOutage;
 import dev.concord.services.FlinkRestClient;
 import dev.concord.services.RequiresServices;
 import dev.concord.services.Service;
 import dev.concord.services.ServiceEndpoints;
-import dev.concord.simulator.CloudSite;
-import dev.concord.simulator.Outage;
 import dev.concord.simulator.SimulationSettings;
-import dev.concord.simulator.TwoCloudSimulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,37 +34,11 @@ class ClusterSloJobIT {
 
     private static final Path JOB_JAR = Path.of("target", "concord-flink-job.jar");
     private static final Instant OUTAGE = SimulationSettings.DEFAULT_START.plus(Duration.ofMinutes(10));
-    private static final String RULES = """
-            apiVersion: concord.dev/v1
-            kind: BusinessTransaction
-            metadata: {name: order-to-fulfillment}
-            spec:
-              stages: [order-capture, warehouse-reservation, fulfillment]
-              completesAt: fulfillment
-              maxDuration: 5m
-            ---
-            apiVersion: concord.dev/v1
-            kind: SLO
-            metadata: {name: order-to-fulfillment-availability}
-            spec:
-              transaction: order-to-fulfillment
-              indicator: {availability: {}}
-              objective: 99.9
-              window: {rolling: 30d}
-              budgeting: occurrences
-              groupBy: [cloud, region]
-              alerting: {windows: google-30d, minEvents: 50}
-            """;
+    private static final String RULES = WarehouseOutage.RULES;
 
     @Test
     void pagesForThePrimaryFromSpansOnKafka(ServiceEndpoints endpoints, @TempDir Path work) throws Exception {
-        List<Span> spans = new TwoCloudSimulator(SimulationSettings.builder()
-                        .seed(12)
-                        .baselineErrorRate(0)
-                        .outage(new Outage(
-                                CloudSite.AWS_US_EAST_1, "warehouse-api", OUTAGE, OUTAGE.plus(Duration.ofMinutes(10))))
-                        .build())
-                .run();
+        List<Span> spans = WarehouseOutage.spans(12);
         String topic = "otlp_spans_" + UUID.randomUUID();
         Properties kafka = new Properties();
         kafka.put("bootstrap.servers", endpoints.kafkaBootstrapServers());

@@ -8,12 +8,10 @@ import dev.concord.jobs.correlate.TransactionOutcome;
 import dev.concord.jobs.rules.EngineRules;
 import dev.concord.jobs.slo.SloAlert;
 import dev.concord.jobs.testing.OtlpRecording;
+import dev.concord.jobs.testing.WarehouseOutage;
 import dev.concord.rules.CheckResult;
 import dev.concord.rules.Rules;
-import dev.concord.simulator.CloudSite;
-import dev.concord.simulator.Outage;
 import dev.concord.simulator.SimulationSettings;
-import dev.concord.simulator.TwoCloudSimulator;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,27 +32,7 @@ class ReplayITCase {
 
     private static final Instant START = SimulationSettings.DEFAULT_START;
     private static final Instant OUTAGE = START.plus(Duration.ofMinutes(10));
-    private static final String RULES = """
-            apiVersion: concord.dev/v1
-            kind: BusinessTransaction
-            metadata: {name: order-to-fulfillment}
-            spec:
-              stages: [order-capture, warehouse-reservation, fulfillment]
-              completesAt: fulfillment
-              maxDuration: 5m
-            ---
-            apiVersion: concord.dev/v1
-            kind: SLO
-            metadata: {name: order-to-fulfillment-availability}
-            spec:
-              transaction: order-to-fulfillment
-              indicator: {availability: {}}
-              objective: 99.9
-              window: {rolling: 30d}
-              budgeting: occurrences
-              groupBy: [cloud, region]
-              alerting: {windows: google-30d, minEvents: 50}
-            """;
+    private static final String RULES = WarehouseOutage.RULES;
 
     @TempDir
     static Path recording;
@@ -63,13 +41,7 @@ class ReplayITCase {
 
     @BeforeAll
     static void record() throws Exception {
-        List<Span> spans = new TwoCloudSimulator(SimulationSettings.builder()
-                        .seed(21)
-                        .baselineErrorRate(0)
-                        .outage(new Outage(
-                                CloudSite.AWS_US_EAST_1, "warehouse-api", OUTAGE, OUTAGE.plus(Duration.ofMinutes(10))))
-                        .build())
-                .run();
+        List<Span> spans = WarehouseOutage.spans(21);
         // out of order across lines and files, as several collectors would write them
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < spans.size(); i += 50) {

@@ -5,23 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.concord.ingest.model.Span;
 import dev.concord.jobs.Engine;
 import dev.concord.jobs.correlate.TransactionOutcome;
-import dev.concord.jobs.correlate.TransactionSpec;
 import dev.concord.jobs.sinks.JsonLines;
 import dev.concord.jobs.sinks.JsonLinesSink;
 import dev.concord.jobs.sources.KafkaTelemetry;
 import dev.concord.jobs.testing.OtlpRecording;
+import dev.concord.jobs.testing.WarehouseOutage;
 import dev.concord.services.RequiresServices;
 import dev.concord.services.Service;
 import dev.concord.services.ServiceEndpoints;
-import dev.concord.simulator.CloudSite;
-import dev.concord.simulator.Outage;
 import dev.concord.simulator.SimulationSettings;
-import dev.concord.simulator.TwoCloudSimulator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -52,13 +48,7 @@ class KafkaSloPipelineIT {
 
     @Test
     void findsThePrimaryOutageInSpansReadFromKafka(ServiceEndpoints endpoints, @TempDir Path out) throws Exception {
-        List<Span> spans = new TwoCloudSimulator(SimulationSettings.builder()
-                        .seed(8)
-                        .baselineErrorRate(0)
-                        .outage(new Outage(
-                                CloudSite.AWS_US_EAST_1, "warehouse-api", OUTAGE, OUTAGE.plus(Duration.ofMinutes(10))))
-                        .build())
-                .run();
+        List<Span> spans = WarehouseOutage.spans(8);
         String topic = "otlp_spans_" + UUID.randomUUID();
         Properties kafka = new Properties();
         kafka.put("bootstrap.servers", endpoints.kafkaBootstrapServers());
@@ -80,25 +70,8 @@ class KafkaSloPipelineIT {
         env.setParallelism(2);
         new SloPipelineJob(
                         KafkaTelemetry.spans(endpoints.kafkaBootstrapServers(), topic, "concord-it-" + topic, true),
-                        List.of(new TransactionSpec(
-                                "order-to-fulfillment",
-                                List.of("order-capture", "warehouse-reservation", "fulfillment"),
-                                "fulfillment",
-                                Duration.ofMinutes(5))),
-                        List.of(new SloSpec(
-                                "o2f",
-                                "order-to-fulfillment",
-                                0,
-                                0.999,
-                                30 * 24 * 60,
-                                "",
-                                SloEvaluatorTest.GOOGLE_30D,
-                                50,
-                                true,
-                                true,
-                                false,
-                                Map.of(),
-                                Map.of())),
+                        List.of(WarehouseOutage.ORDERS),
+                        List.of(WarehouseOutage.AVAILABILITY),
                         SimulationSettings.DEFAULT_START
                                 .plus(Duration.ofMinutes(40))
                                 .toEpochMilli(),

@@ -3,6 +3,7 @@ package dev.concord.jobs.slo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.concord.jobs.testing.WarehouseOutage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,11 +22,7 @@ class SloEvaluatorTest {
     private static final long ONSET = Instant.parse("2026-01-05T12:00:00Z").toEpochMilli();
     private static final int PER_MINUTE = 100;
 
-    static final List<BurnWindow> GOOGLE_30D = List.of(
-            new BurnWindow("page", 60, 5, 14.4),
-            new BurnWindow("page", 360, 30, 6),
-            new BurnWindow("ticket", 1440, 120, 3),
-            new BurnWindow("ticket", 4320, 360, 1));
+    static final List<BurnWindow> GOOGLE_30D = WarehouseOutage.GOOGLE_30D;
 
     private static final SloKey KEY = new SloKey("o2f-availability", "aws", "us-east-1", SloSpec.ALL);
 

@@ -10,16 +10,11 @@ import dev.concord.jobs.correlate.TransactionSpec;
 import dev.concord.jobs.sinks.JsonLines;
 import dev.concord.jobs.sinks.JsonLinesSink;
 import dev.concord.jobs.sources.SimulatedSpans;
-import dev.concord.simulator.CloudSite;
-import dev.concord.simulator.Outage;
-import dev.concord.simulator.SimulationSettings;
-import dev.concord.simulator.TwoCloudSimulator;
+import dev.concord.jobs.testing.WarehouseOutage;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -38,30 +33,10 @@ class SloPipelineJobITCase {
                     .setNumberSlotsPerTaskManager(2)
                     .build());
 
-    private static final Instant START = SimulationSettings.DEFAULT_START;
-    private static final Instant OUTAGE = START.plus(Duration.ofMinutes(10));
-    private static final long STOP_AT = START.plus(Duration.ofMinutes(40)).toEpochMilli();
-
-    private static final TransactionSpec ORDER_TO_FULFILLMENT = new TransactionSpec(
-            "order-to-fulfillment",
-            List.of("order-capture", "warehouse-reservation", "fulfillment"),
-            "fulfillment",
-            Duration.ofMinutes(5));
-
-    private static final SloSpec AVAILABILITY = new SloSpec(
-            "order-to-fulfillment-availability",
-            "order-to-fulfillment",
-            0,
-            0.999,
-            30 * 24 * 60,
-            "",
-            SloEvaluatorTest.GOOGLE_30D,
-            50,
-            true,
-            true,
-            false,
-            Map.of("team", "fulfillment"),
-            Map.of());
+    private static final Instant OUTAGE = WarehouseOutage.ONSET;
+    private static final long STOP_AT = WarehouseOutage.STOP_AT_MILLIS;
+    private static final TransactionSpec ORDER_TO_FULFILLMENT = WarehouseOutage.ORDERS;
+    private static final SloSpec AVAILABILITY = WarehouseOutage.AVAILABILITY;
 
     private static List<Span> spans;
 
@@ -70,14 +45,7 @@ class SloPipelineJobITCase {
 
     @BeforeAll
     static void simulate() {
-        // no background failures: with only minutes of history, one would already burn a whole hour's budget
-        spans = new TwoCloudSimulator(SimulationSettings.builder()
-                        .seed(11)
-                        .baselineErrorRate(0)
-                        .outage(new Outage(
-                                CloudSite.AWS_US_EAST_1, "warehouse-api", OUTAGE, OUTAGE.plus(Duration.ofMinutes(10))))
-                        .build())
-                .run();
+        spans = WarehouseOutage.spans(11);
     }
 
     @Test

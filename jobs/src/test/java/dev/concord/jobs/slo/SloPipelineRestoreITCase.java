@@ -8,17 +8,12 @@ import dev.concord.jobs.correlate.TransactionOutcome;
 import dev.concord.jobs.correlate.TransactionSpec;
 import dev.concord.jobs.sinks.JsonLines;
 import dev.concord.jobs.sinks.JsonLinesSink;
-import dev.concord.simulator.CloudSite;
-import dev.concord.simulator.Outage;
-import dev.concord.simulator.SimulationSettings;
-import dev.concord.simulator.TwoCloudSimulator;
+import dev.concord.jobs.testing.WarehouseOutage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
@@ -46,40 +41,15 @@ class SloPipelineRestoreITCase {
                     .setNumberSlotsPerTaskManager(2)
                     .build());
 
-    private static final Instant OUTAGE = SimulationSettings.DEFAULT_START.plus(Duration.ofMinutes(10));
-    private static final long STOP_AT =
-            SimulationSettings.DEFAULT_START.plus(Duration.ofMinutes(40)).toEpochMilli();
-    private static final TransactionSpec ORDERS = new TransactionSpec(
-            "order-to-fulfillment",
-            List.of("order-capture", "warehouse-reservation", "fulfillment"),
-            "fulfillment",
-            Duration.ofMinutes(5));
-    private static final SloSpec AVAILABILITY = new SloSpec(
-            "o2f",
-            "order-to-fulfillment",
-            0,
-            0.999,
-            30 * 24 * 60,
-            "",
-            SloEvaluatorTest.GOOGLE_30D,
-            50,
-            true,
-            true,
-            false,
-            Map.of(),
-            Map.of());
+    private static final long STOP_AT = WarehouseOutage.STOP_AT_MILLIS;
+    private static final TransactionSpec ORDERS = WarehouseOutage.ORDERS;
+    private static final SloSpec AVAILABILITY = WarehouseOutage.AVAILABILITY;
 
     private static List<Span> spans;
 
     @BeforeAll
     static void simulate() {
-        spans = new TwoCloudSimulator(SimulationSettings.builder()
-                        .seed(3)
-                        .baselineErrorRate(0)
-                        .outage(new Outage(
-                                CloudSite.AWS_US_EAST_1, "warehouse-api", OUTAGE, OUTAGE.plus(Duration.ofMinutes(10))))
-                        .build())
-                .run();
+        spans = WarehouseOutage.spans(3);
     }
 
     @Test
