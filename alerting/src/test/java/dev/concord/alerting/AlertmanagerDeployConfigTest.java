@@ -2,6 +2,7 @@ package dev.concord.alerting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.concord.services.CommandLineTools;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,11 +11,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** deploy/alertmanager/alertmanager.yml, checked with Alertmanager's own amtool. */
 class AlertmanagerDeployConfigTest {
 
-    private static final Path CONFIG = Tools.repoRoot().resolve("deploy/alertmanager/alertmanager.yml");
+    private static final Path CONFIG = CommandLineTools.repoRoot().resolve("deploy/alertmanager/alertmanager.yml");
 
     @Test
     void isAValidAlertmanagerConfiguration() throws Exception {
-        Tools.Result result = Tools.run(Tools.require("amtool"), "check-config", CONFIG.toString());
+        CommandLineTools.Result result =
+                CommandLineTools.run(CommandLineTools.require("amtool"), "check-config", CONFIG.toString());
 
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("SUCCESS").contains("2 inhibit rules");
@@ -30,8 +32,8 @@ class AlertmanagerDeployConfigTest {
     })
     void routesPagesToOnCallAndTicketsToTheTicketQueue(String alertname, String severity, String receiver)
             throws Exception {
-        Tools.Result result = Tools.run(
-                Tools.require("amtool"),
+        CommandLineTools.Result result = CommandLineTools.run(
+                CommandLineTools.require("amtool"),
                 "config",
                 "routes",
                 "test",

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.concord.jobs.alerts.SloAlerts;
+import dev.concord.services.CommandLineTools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DeployValidationTest {
 
-    private static final Path ROOT = Tools.repoRoot();
+    private static final Path ROOT = CommandLineTools.repoRoot();
     private static final Path VALIDATE = ROOT.resolve("deploy/grafana/validate");
     private static final Path DASHBOARDS = ROOT.resolve("deploy/grafana/dashboards");
 
@@ -32,14 +33,14 @@ class DeployValidationTest {
 
     @BeforeAll
     static void installTooling() throws Exception {
-        node = Tools.require("node");
-        String npm = Tools.require("npm");
+        node = CommandLineTools.require("node");
+        String npm = CommandLineTools.require("npm");
         if (!Files.isDirectory(VALIDATE.resolve("node_modules"))) {
-            Tools.Result install = Tools.run(VALIDATE, npm, "ci", "--no-audit", "--no-fund");
+            CommandLineTools.Result install = CommandLineTools.run(VALIDATE, npm, "ci", "--no-audit", "--no-fund");
             assertThat(install.exitCode()).as(install.output()).isZero();
         }
         if (!Files.exists(VALIDATE.resolve("grafana-dashboard.schema.json"))) {
-            Tools.Result schema = Tools.run(VALIDATE, npm, "run", "-s", "schema");
+            CommandLineTools.Result schema = CommandLineTools.run(VALIDATE, npm, "run", "-s", "schema");
             assertThat(schema.exitCode()).as(schema.output()).isZero();
         }
     }
@@ -53,15 +54,15 @@ class DeployValidationTest {
         }
     }
 
-    private static Tools.Result node(String script, List<String> files) throws Exception {
+    private static CommandLineTools.Result node(String script, List<String> files) throws Exception {
         List<String> command = new ArrayList<>(List.of(node, script));
         command.addAll(files);
-        return Tools.run(VALIDATE, command.toArray(String[]::new));
+        return CommandLineTools.run(VALIDATE, command.toArray(String[]::new));
     }
 
     @Test
     void everyDashboardMatchesGrafanasSchemaAndUsesProvisionedDatasources() throws Exception {
-        Tools.Result result = node("validate-dashboard.mjs", dashboards());
+        CommandLineTools.Result result = node("validate-dashboard.mjs", dashboards());
 
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output().lines().filter(l -> l.startsWith("OK"))).hasSize(4);
@@ -78,7 +79,7 @@ class DeployValidationTest {
         Path file = dir.resolve("broken.json");
         json.writeValue(file.toFile(), broken);
 
-        Tools.Result result = node("validate-dashboard.mjs", List.of(file.toString()));
+        CommandLineTools.Result result = node("validate-dashboard.mjs", List.of(file.toString()));
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.output()).contains("duplicate id").contains("'not-provisioned' is not provisioned");
@@ -86,8 +87,8 @@ class DeployValidationTest {
 
     @Test
     void everyPanelQueryIsValidPromql() throws Exception {
-        Tools.require("promtool");
-        Tools.Result result = node("check-dashboard-promql.mjs", dashboards());
+        CommandLineTools.require("promtool");
+        CommandLineTools.Result result = node("check-dashboard-promql.mjs", dashboards());
 
         assertThat(result.exitCode()).as(result.output()).isZero();
     }
@@ -111,7 +112,7 @@ class DeployValidationTest {
     @Test
     void theComposeFileMatchesTheComposeSpecificationAndMountsTheTestedConfiguration() throws Exception {
         Path compose = ROOT.resolve("docker-compose.yml");
-        Tools.Result result = node("validate-compose.mjs", List.of(compose.toString()));
+        CommandLineTools.Result result = node("validate-compose.mjs", List.of(compose.toString()));
 
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(Files.readString(compose))

@@ -2,18 +2,19 @@ package dev.concord.jobs.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.concord.services.CommandLineTools;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** deploy/prometheus: the configuration and Concord's health alerts, checked and unit-tested with promtool. */
 class PrometheusDeployConfigTest {
 
-    private static final Path PROMETHEUS = Tools.repoRoot().resolve("deploy/prometheus");
+    private static final Path PROMETHEUS = CommandLineTools.repoRoot().resolve("deploy/prometheus");
 
     @Test
     void theConfigurationIsValid() throws Exception {
-        Tools.Result result = Tools.run(
-                Tools.require("promtool"),
+        CommandLineTools.Result result = CommandLineTools.run(
+                CommandLineTools.require("promtool"),
                 "check",
                 "config",
                 PROMETHEUS.resolve("prometheus.yml").toString());
@@ -23,8 +24,8 @@ class PrometheusDeployConfigTest {
 
     @Test
     void theHealthRulesAreValid() throws Exception {
-        Tools.Result result = Tools.run(
-                Tools.require("promtool"),
+        CommandLineTools.Result result = CommandLineTools.run(
+                CommandLineTools.require("promtool"),
                 "check",
                 "rules",
                 PROMETHEUS.resolve("rules/concord-health.yml").toString());
@@ -35,8 +36,8 @@ class PrometheusDeployConfigTest {
 
     @Test
     void theHealthAlertsFireWhenTheirUnitTestsSayTheyShould() throws Exception {
-        Tools.Result result = Tools.run(
-                Tools.require("promtool"),
+        CommandLineTools.Result result = CommandLineTools.run(
+                CommandLineTools.require("promtool"),
                 "test",
                 "rules",
                 PROMETHEUS.resolve("rules-tests/concord-health.test.yml").toString());
