@@ -11,6 +11,9 @@ public final class Conventions {
     public static final String UID_MINUTE_SUCCESS_RATIO = "minute-success-ratio";
     public static final String UID_SUCCESS_RATIO_SINK = "success-ratio-sink";
     public static final String UID_LATE_SPAN_SINK = "late-span-sink";
+    public static final String UID_DEMO_SNAPSHOT_FEED = "demo-snapshot-feed";
+    public static final String UID_DEMO_ALERT_FEED = "demo-alert-feed";
+    public static final String UID_DEMO_DECISION_FEED = "demo-decision-feed";
     public static final String UID_CORRELATABLE_SPANS = "correlatable-spans";
     public static final String UID_TRANSACTION_CORRELATOR = "transaction-correlator";
     public static final String UID_TRANSACTION_SINK = "transaction-sink";

@@ -1,48 +1,67 @@
 package dev.concord.jobs.cli;
 
-import dev.concord.jobs.Conventions;
-import dev.concord.jobs.Engine;
-import dev.concord.jobs.ratio.MinuteSuccessRatio;
-import dev.concord.jobs.ratio.TransactionSuccessRatioJob;
-import dev.concord.jobs.sinks.Directories;
-import dev.concord.jobs.sinks.JsonLines;
-import dev.concord.jobs.sinks.JsonLinesSink;
-import dev.concord.jobs.sources.SimulatedSpans;
-import dev.concord.simulator.SimulationSettings;
-import java.io.PrintWriter;
+import dev.concord.jobs.demo.Demo;
+import dev.concord.jobs.rules.EngineRules;
+import dev.concord.rules.CheckResult;
+import dev.concord.rules.Rules;
+import dev.concord.simulator.SimulationPlan;
+import dev.concord.simulator.scenario.Scenario;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** Simulates an outage of the primary's warehouse API and shows its success ratio fall while the secondary's holds. */
+/** {@code concord demo}: a fault scenario through the whole pipeline on the embedded engine, watched live. */
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
-        description = "Simulate two clouds (aws us-east-1 primary, gcp us-central1 secondary) running "
-                + "order-to-fulfillment while the primary's warehouse API is down from minute 10 to 20, "
-                + "compute the success ratio per minute on the embedded Flink engine, print it and write it "
-                + "as JSON lines.")
+        description = "Simulate a fault scenario of the library (default: the primary's warehouse API down) in "
+                + "process and run it through the whole pipeline on the embedded engine: transactions, SLOs, "
+                + "burn-rate alerts and failover decisions. Shows a live status table of transactions x clouds "
+                + "(plain lines when stdout is not a terminal), then what was detected, when and why. Writes "
+                + "transactions.jsonl, slo.jsonl, alerts.jsonl and decisions.jsonl to --out.")
 final class DemoCommand implements Callable<Integer> {
+
+    static final String DEFAULT_SCENARIO = "primary-warehouse-outage";
 
     @Spec
     private CommandSpec spec;
 
+    @Mixin
+    private ScenarioOptions scenarios;
+
     @Option(
-            names = "--out",
-            defaultValue = "concord-out",
-            description = "Output directory (default: ${DEFAULT-VALUE}).")
-    private Path out;
+            names = "--scenario",
+            defaultValue = DEFAULT_SCENARIO,
+            paramLabel = "NAME",
+            description = "The scenario to run (default: ${DEFAULT-VALUE}; `concord scenarios list` lists them).")
+    private String name;
+
+    @Option(
+            names = "--rules",
+            defaultValue = "slo-rules/rules",
+            paramLabel = "DIR",
+            description = "The rules the engine runs (default: ${DEFAULT-VALUE}).")
+    private Path rules;
 
     @Option(
             names = "--seed",
-            defaultValue = "42",
-            description = "Simulator seed; the same seed gives the same run (default: ${DEFAULT-VALUE}).")
-    private long seed;
+            paramLabel = "N",
+            description = "Simulator seed (default: the scenario's own); the same seed gives the same run.")
+    private Long seed;
+
+    @Option(
+            names = "--out",
+            defaultValue = "concord-out",
+            paramLabel = "DIR",
+            description = "Output directory (default: ${DEFAULT-VALUE}).")
+    private Path out;
 
     @Option(
             names = "--parallelism",
@@ -50,34 +69,29 @@ final class DemoCommand implements Callable<Integer> {
             description = "Parallelism of the embedded engine (default: ${DEFAULT-VALUE}).")
     private int parallelism;
 
+    @Option(
+            names = "--plain",
+            description = "Plain lines at checkpoints instead of the live table, even on a terminal.")
+    private boolean plain;
+
     @Override
     public Integer call() throws Exception {
         if (parallelism < 1) {
-            throw new picocli.CommandLine.ParameterException(
-                    spec.commandLine(), "--parallelism must be at least 1, got " + parallelism);
+            throw new ParameterException(spec.commandLine(), "--parallelism must be at least 1, got " + parallelism);
         }
-        PrintWriter stdout = spec.commandLine().getOut();
-        SimulationSettings settings = SimulationSettings.demo(seed);
-        Path ratios = out.resolve(Conventions.OUT_SUCCESS_RATIO);
-        Path late = out.resolve(Conventions.OUT_LATE_SPANS);
-        Directories.deleteRecursively(ratios);
-        Directories.deleteRecursively(late);
-
-        long started = System.nanoTime();
-        StreamExecutionEnvironment env = Engine.embedded(parallelism);
-        new TransactionSuccessRatioJob(
-                        SimulatedSpans.source(settings, env.getConfig()),
-                        new JsonLinesSink<>(ratios),
-                        new JsonLinesSink<>(late))
-                .execute(env);
-        long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
-
-        List<MinuteSuccessRatio> rows = JsonLines.read(ratios, MinuteSuccessRatio.class);
-        stdout.print(new RatioTable(settings).render(rows));
-        stdout.printf(
-                "%nWrote %d rows as JSON lines to %s (%d ms on the embedded engine, parallelism %d).%n",
-                rows.size(), ratios, elapsedMillis, parallelism);
-        stdout.flush();
+        if (!Files.exists(rules)) {
+            throw new ParameterException(spec.commandLine(), "no rules at " + rules);
+        }
+        CheckResult checked = Rules.check(List.of(rules));
+        if (!checked.valid()) {
+            throw new ParameterException(
+                    spec.commandLine(), rules + " has invalid rules: run `concord rules check " + rules + "`");
+        }
+        Scenario scenario = scenarios.named(spec, name);
+        SimulationPlan plan = seed == null ? scenario.plan() : Demo.withSeed(scenario.plan(), seed);
+        boolean terminal = !plain && System.console() != null;
+        new Demo(EngineRules.from(checked.rules()), out, parallelism)
+                .run(scenario, plan, spec.commandLine().getOut(), terminal);
         return 0;
     }
 }

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -53,6 +54,16 @@ public final class Replay {
             int decisions,
             Instant evaluatedUntil) {}
 
+    /** Outputs attached to the pipeline's streams besides its files, before it runs: a live view, an exporter. */
+    @FunctionalInterface
+    public interface Taps {
+
+        Taps NONE = (slo, decisions) -> {};
+
+        /** @param decisions null when the rules hold no failover policy */
+        void attach(SloPipelineJob.Streams slo, DataStream<DecisionRecord> decisions);
+    }
+
     private Replay() {}
 
     /**
@@ -78,6 +89,20 @@ public final class Replay {
             Instant to,
             int parallelism,
             Path confirmations)
+            throws Exception {
+        return run(telemetry, rules, out, from, to, parallelism, confirmations, Taps.NONE);
+    }
+
+    /** As the other, with {@code taps} attached to the pipeline's streams. */
+    public static Summary run(
+            RecordedTelemetry telemetry,
+            EngineRules rules,
+            Path out,
+            Instant from,
+            Instant to,
+            int parallelism,
+            Path confirmations,
+            Taps taps)
             throws Exception {
         List<Span> spans = telemetry.spans().stream()
                 .filter(s -> from == null || s.endEpochMillis() >= from.toEpochMilli())
@@ -105,12 +130,15 @@ public final class Replay {
                                 new JsonLinesSink<>(parts.resolve("alerts")),
                                 new JsonLinesSink<>(parts.resolve("late"))))
                 .build(env);
+        DataStream<DecisionRecord> decided = null;
         if (!rules.policies().isEmpty()) {
-            ReplayDecisions.wire(env, telemetry, spans, logs, streams.alerts(), confirmations, rules.policies())
-                    .sinkTo(new JsonLinesSink<>(parts.resolve("decisions")))
+            decided = ReplayDecisions.wire(
+                    env, telemetry, spans, logs, streams.alerts(), confirmations, rules.policies());
+            decided.sinkTo(new JsonLinesSink<>(parts.resolve("decisions")))
                     .uid(Conventions.UID_DECISION_SINK)
                     .name(Conventions.UID_DECISION_SINK);
         }
+        taps.attach(streams, decided);
         env.execute("concord-replay");
 
         int transactions = merge(
