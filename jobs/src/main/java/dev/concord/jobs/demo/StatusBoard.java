@@ -35,6 +35,8 @@ final class StatusBoard {
     private static final int SLI_WINDOW_MINUTES = 5;
     private static final int BURN_WINDOW_MINUTES = 60;
     private static final String ANY = "*";
+    private static final String CELL = "%7s %7s %8s  %-7s";
+    private static final int CELL_WIDTH = 32;
 
     private final Map<String, SloSnapshot> latest = new HashMap<>();
     private long simulatedUntil;
@@ -99,9 +101,6 @@ final class StatusBoard {
         }
         return lines;
     }
-
-    private static final String CELL = "%7s %7s %8s  %-7s";
-    private static final int CELL_WIDTH = 32;
 
     private static String cell(List<SloSnapshot> snapshots) {
         if (snapshots.isEmpty()) {
