@@ -16,6 +16,7 @@ public final class Conventions {
     public static final String UID_DEMO_DECISION_FEED = "demo-decision-feed";
     public static final String UID_CORRELATABLE_SPANS = "correlatable-spans";
     public static final String UID_TRANSACTION_CORRELATOR = "transaction-correlator";
+    public static final String UID_TELEMETRY_PRESENCE = "telemetry-presence";
     public static final String UID_TRANSACTION_SINK = "transaction-sink";
     public static final String UID_LATE_TRANSACTION_SPAN_SINK = "late-transaction-span-sink";
     public static final String UID_SLO_EVENTS = "slo-events";
@@ -60,6 +61,8 @@ public final class Conventions {
     public static final String METRIC_DUPLICATE_SPANS = "duplicateSpans";
     public static final String METRIC_SPANS_AFTER_OUTCOME = "spansAfterOutcome";
     public static final String METRIC_UNKNOWN_TRANSACTION_SPANS = "unknownTransactionSpans";
+    /** Transactions that timed out while their telemetry was missing: neither good nor bad. */
+    public static final String METRIC_TELEMETRY_GAP_TRANSACTIONS = "telemetryGapTransactions";
 
     /** Flink operator metric of the SLO evaluator: events for a minute already evaluated. */
     public static final String METRIC_LATE_SLO_EVENTS = "lateSloEvents";

@@ -2,6 +2,7 @@ package dev.concord.jobs;
 
 import dev.concord.jobs.correlate.InFlightTransaction;
 import dev.concord.jobs.correlate.StageRecord;
+import dev.concord.jobs.correlate.TelemetryPresence;
 import dev.concord.jobs.correlate.TraceSignatures;
 import dev.concord.jobs.correlate.TransactionOutcome;
 import dev.concord.jobs.decide.DecisionRecord;
@@ -36,6 +37,7 @@ class JobTypesSerializationTest {
                 StageRecord.class,
                 InFlightTransaction.class,
                 TransactionOutcome.class,
+                TelemetryPresence.class,
                 TraceSignatures.class,
                 SloKey.class,
                 SloEvent.class,

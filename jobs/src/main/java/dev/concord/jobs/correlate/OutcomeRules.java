@@ -55,6 +55,21 @@ final class OutcomeRules {
     /** The transaction at its deadline: failed in the first stage, in order, that had not succeeded. */
     static TransactionOutcome timedOut(
             TransactionSpec spec, String transactionId, List<StageRecord> records, long deadlineMillis) {
+        return stuck(spec, transactionId, records, deadlineMillis, Outcome.TIMED_OUT);
+    }
+
+    /** As {@link #timedOut}, for a transaction whose missing stages may only have gone unreported. */
+    static TransactionOutcome telemetryGap(
+            TransactionSpec spec, String transactionId, List<StageRecord> records, long deadlineMillis) {
+        return stuck(spec, transactionId, records, deadlineMillis, Outcome.TELEMETRY_GAP);
+    }
+
+    private static TransactionOutcome stuck(
+            TransactionSpec spec,
+            String transactionId,
+            List<StageRecord> records,
+            long deadlineMillis,
+            Outcome outcome) {
         List<StageRecord> ended = endedBy(records, deadlineMillis);
         String stuckIn = spec.stages().stream()
                 .filter(stage -> ended.stream().noneMatch(r -> r.stage().equals(stage) && r.success()))
@@ -67,7 +82,7 @@ final class OutcomeRules {
                 .orElse("");
         // a transaction whose every span outlasted the deadline still has a first stage to be told by
         List<StageRecord> known = ended.isEmpty() ? records : ended;
-        return outcome(spec, transactionId, known, deadlineMillis, Outcome.TIMED_OUT, stuckIn, service);
+        return outcome(spec, transactionId, known, deadlineMillis, outcome, stuckIn, service);
     }
 
     private static boolean completes(TransactionSpec spec, StageRecord record) {
@@ -83,7 +98,7 @@ final class OutcomeRules {
         return ended.stream().filter(r -> !r.success() && !r.root()).min(BY_END);
     }
 
-    private static List<StageRecord> endedBy(List<StageRecord> records, long asOfMillis) {
+    static List<StageRecord> endedBy(List<StageRecord> records, long asOfMillis) {
         List<StageRecord> ended = new ArrayList<>(records.size());
         for (StageRecord record : records) {
             if (record.endEpochMillis() <= asOfMillis) {

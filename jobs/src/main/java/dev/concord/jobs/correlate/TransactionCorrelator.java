@@ -2,16 +2,20 @@ package dev.concord.jobs.correlate;
 
 import dev.concord.ingest.model.Span;
 import dev.concord.jobs.Conventions;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
@@ -23,13 +27,23 @@ import org.apache.flink.util.OutputTag;
  * the outcome a tombstone remains for one more maximum duration, so stragglers of a decided transaction are counted
  * and dropped instead of opening a new one that would time out as a false failure. A timer then clears it: no state
  * outlives a transaction by more than twice its maximum duration.
+ *
+ * <p>A transaction still open takes a span that arrived behind the watermark: one cloud's telemetry running late
+ * must not cost its transactions their later stages. A transaction that outlives its maximum duration is judged at
+ * the end of the deadline's minute, against the {@link TelemetryPresence} of the clouds it ran in, broadcast to every
+ * instance: when a cloud sent nothing in time for a minute between its last span and its deadline, the missing
+ * stages may simply not have been reported, and the outcome is {@link Outcome#TELEMETRY_GAP}, not a failure. The
+ * operator's watermark is the lesser of both inputs', so when that timer fires every presence record up to it has
+ * arrived, and the verdict is the same at any parallelism.
  */
-public final class TransactionCorrelator extends KeyedProcessFunction<String, Span, TransactionOutcome> {
+public final class TransactionCorrelator
+        extends KeyedBroadcastProcessFunction<String, Span, TelemetryPresence, TransactionOutcome> {
 
     public static final OutputTag<Span> LATE =
             new OutputTag<>("late-transaction-spans", TypeInformation.of(Span.class));
 
     private final Map<String, TransactionSpec> specs;
+    private final long presenceRetentionMillis;
 
     private transient ValueState<InFlightTransaction> inFlight;
     private transient ValueState<Long> closedUntil;
@@ -37,10 +51,17 @@ public final class TransactionCorrelator extends KeyedProcessFunction<String, Sp
     private transient Counter duplicateSpans;
     private transient Counter spansAfterOutcome;
     private transient Counter unknownTransactionSpans;
+    private transient Counter telemetryGaps;
 
     public TransactionCorrelator(List<TransactionSpec> specs) {
         this.specs = Map.copyOf(
                 specs.stream().collect(java.util.stream.Collectors.toMap(TransactionSpec::name, spec -> spec)));
+        long longest = 0;
+        for (TransactionSpec spec : specs) {
+            longest = Math.max(longest, spec.maxDurationMillis());
+        }
+        // the presence input may run ahead of the spans': keep well over the span of minutes one verdict reads
+        this.presenceRetentionMillis = 3 * longest + 10 * TelemetryPresence.MINUTE_MILLIS;
     }
 
     /** The key spans are grouped by: the transaction's name and id, so ids need only be unique per transaction. */
@@ -71,22 +92,43 @@ public final class TransactionCorrelator extends KeyedProcessFunction<String, Sp
         duplicateSpans = metrics.counter(Conventions.METRIC_DUPLICATE_SPANS);
         spansAfterOutcome = metrics.counter(Conventions.METRIC_SPANS_AFTER_OUTCOME);
         unknownTransactionSpans = metrics.counter(Conventions.METRIC_UNKNOWN_TRANSACTION_SPANS);
+        telemetryGaps = metrics.counter(Conventions.METRIC_TELEMETRY_GAP_TRANSACTIONS);
     }
 
     @Override
-    public void processElement(Span span, Context ctx, Collector<TransactionOutcome> out) throws Exception {
+    public void processBroadcastElement(TelemetryPresence presence, Context ctx, Collector<TransactionOutcome> out)
+            throws Exception {
+        BroadcastState<String, Long> minutes = ctx.getBroadcastState(TelemetryPresence.STATE);
+        String key = TelemetryPresence.key(presence.cloudProvider(), presence.minuteStartEpochMillis());
+        Long seen = minutes.get(key);
+        minutes.put(key, (seen == null ? 0 : seen) + presence.spans());
+        // every instance gets the same records, so each prunes its copy alike
+        long oldest = presence.minuteStartEpochMillis() - presenceRetentionMillis;
+        Iterator<Map.Entry<String, Long>> entries = minutes.iterator();
+        while (entries.hasNext()) {
+            String entry = entries.next().getKey();
+            if (Long.parseLong(entry.substring(entry.lastIndexOf('@') + 1)) < oldest) {
+                entries.remove();
+            }
+        }
+    }
+
+    @Override
+    public void processElement(Span span, ReadOnlyContext ctx, Collector<TransactionOutcome> out) throws Exception {
         TransactionSpec spec = specs.get(span.businessTransaction());
         if (spec == null) {
             unknownTransactionSpans.inc();
             return;
         }
-        if (ctx.timestamp() < ctx.timerService().currentWatermark()) {
-            lateSpans.inc();
-            ctx.output(LATE, span);
-            return;
-        }
+        long watermark = ctx.timerService().currentWatermark();
+        boolean late = ctx.timestamp() < watermark;
         if (closedUntil.value() != null) {
-            spansAfterOutcome.inc();
+            if (late) {
+                lateSpans.inc();
+                ctx.output(LATE, span);
+            } else {
+                spansAfterOutcome.inc();
+            }
             return;
         }
         InFlightTransaction flight = inFlight.value();
@@ -96,12 +138,19 @@ public final class TransactionCorrelator extends KeyedProcessFunction<String, Sp
         }
         StageRecord record = StageRecord.of(span);
         long deadline = record.startEpochMillis() + spec.maxDurationMillis();
+        if (flight == null && late && deadline <= watermark) {
+            // nothing of it arrived before it was due: it cannot be judged fairly any more
+            lateSpans.inc();
+            ctx.output(LATE, span);
+            return;
+        }
         if (flight == null) {
             flight = new InFlightTransaction(spec.name(), span.businessTransactionId(), List.of(), deadline);
             ctx.timerService().registerEventTimeTimer(deadline);
         } else if (deadline < flight.deadlineEpochMillis()) {
             // an earlier first stage arrived out of order: the clock started earlier than thought
             ctx.timerService().deleteEventTimeTimer(flight.deadlineEpochMillis());
+            ctx.timerService().deleteEventTimeTimer(verdictAt(flight.deadlineEpochMillis()));
             ctx.timerService().registerEventTimeTimer(deadline);
         } else {
             deadline = flight.deadlineEpochMillis();
@@ -123,18 +172,31 @@ public final class TransactionCorrelator extends KeyedProcessFunction<String, Sp
             return;
         }
         TransactionSpec spec = specs.get(flight.transaction());
+        long deadline = flight.deadlineEpochMillis();
         Optional<TransactionOutcome> decided =
-                OutcomeRules.decide(spec, flight.transactionId(), flight.stages(), timestamp);
-        if (decided.isEmpty() && timestamp >= flight.deadlineEpochMillis()) {
-            decided = Optional.of(
-                    OutcomeRules.timedOut(spec, flight.transactionId(), flight.stages(), flight.deadlineEpochMillis()));
+                OutcomeRules.decide(spec, flight.transactionId(), flight.stages(), Math.min(timestamp, deadline));
+        if (decided.isEmpty() && timestamp >= deadline) {
+            long verdict = verdictAt(deadline);
+            if (timestamp < verdict) {
+                // the presence of the deadline's own minute is known only once that minute has passed
+                ctx.timerService().registerEventTimeTimer(verdict);
+                return;
+            }
+            if (telemetryGap(flight.stages(), deadline, ctx.getBroadcastState(TelemetryPresence.STATE))) {
+                telemetryGaps.inc();
+                decided =
+                        Optional.of(OutcomeRules.telemetryGap(spec, flight.transactionId(), flight.stages(), deadline));
+            } else {
+                decided = Optional.of(OutcomeRules.timedOut(spec, flight.transactionId(), flight.stages(), deadline));
+            }
         }
         if (decided.isEmpty()) {
             return;
         }
         out.collect(decided.get());
         inFlight.clear();
-        ctx.timerService().deleteEventTimeTimer(flight.deadlineEpochMillis());
+        ctx.timerService().deleteEventTimeTimer(deadline);
+        ctx.timerService().deleteEventTimeTimer(verdictAt(deadline));
         for (StageRecord record : flight.stages()) {
             if (record.endEpochMillis() > timestamp && OutcomeRules.decisive(spec, record)) {
                 ctx.timerService().deleteEventTimeTimer(record.endEpochMillis());
@@ -143,5 +205,37 @@ public final class TransactionCorrelator extends KeyedProcessFunction<String, Sp
         long until = timestamp + spec.maxDurationMillis();
         closedUntil.update(until);
         ctx.timerService().registerEventTimeTimer(until);
+    }
+
+    /** The last millisecond of the deadline's minute: the presence of every minute up to the deadline is known. */
+    private static long verdictAt(long deadline) {
+        return TelemetryPresence.minuteOf(deadline) + TelemetryPresence.MINUTE_MILLIS - 1;
+    }
+
+    /**
+     * Whether a cloud the transaction ran in sent nothing in time for some minute from the transaction's last span
+     * to its deadline.
+     */
+    private static boolean telemetryGap(
+            List<StageRecord> stages, long deadline, ReadOnlyBroadcastState<String, Long> presence) throws Exception {
+        List<StageRecord> ended = OutcomeRules.endedBy(stages, deadline);
+        List<StageRecord> known = ended.isEmpty() ? stages : ended;
+        long lastSignOfLife = Long.MIN_VALUE;
+        TreeSet<String> clouds = new TreeSet<>();
+        for (StageRecord record : known) {
+            lastSignOfLife = Math.max(lastSignOfLife, Math.min(record.endEpochMillis(), deadline));
+            clouds.add(record.cloudProvider());
+        }
+        long last = TelemetryPresence.minuteOf(deadline);
+        for (String cloud : clouds) {
+            for (long minute = TelemetryPresence.minuteOf(lastSignOfLife);
+                    minute <= last;
+                    minute += TelemetryPresence.MINUTE_MILLIS) {
+                if (!presence.contains(TelemetryPresence.key(cloud, minute))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

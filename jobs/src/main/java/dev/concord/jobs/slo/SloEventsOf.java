@@ -1,5 +1,6 @@
 package dev.concord.jobs.slo;
 
+import dev.concord.jobs.correlate.Outcome;
 import dev.concord.jobs.correlate.TransactionOutcome;
 import java.util.List;
 import org.apache.flink.api.common.functions.FlatMapFunction;
@@ -8,7 +9,8 @@ import org.apache.flink.util.Collector;
 /**
  * Turns a transaction outcome into one event for each SLO on its transaction, keyed by the dimensions that SLO is
  * grouped by. Availability counts a completed transaction as good; latency also wants it faster than the threshold.
- * Each event weighs as many transactions as the outcome stands for under sampling.
+ * Each event weighs as many transactions as the outcome stands for under sampling. A transaction decided as a
+ * telemetry gap is no event at all.
  */
 public final class SloEventsOf implements FlatMapFunction<TransactionOutcome, SloEvent> {
 
@@ -20,6 +22,10 @@ public final class SloEventsOf implements FlatMapFunction<TransactionOutcome, Sl
 
     @Override
     public void flatMap(TransactionOutcome outcome, Collector<SloEvent> out) {
+        if (outcome.outcome() == Outcome.TELEMETRY_GAP) {
+            // missing telemetry says nothing of the service: it neither spends nor earns budget
+            return;
+        }
         for (SloSpec slo : slos) {
             if (!slo.transaction().equals(outcome.transaction())) {
                 continue;

@@ -5,11 +5,13 @@ import dev.concord.ingest.model.Span;
 import dev.concord.jobs.Conventions;
 import dev.concord.jobs.correlate.ErrorSignature;
 import dev.concord.jobs.correlate.OutcomeSignatures;
+import dev.concord.jobs.correlate.TelemetryPresence;
 import dev.concord.jobs.correlate.TraceErrorLogs;
 import dev.concord.jobs.correlate.TraceSignatures;
 import dev.concord.jobs.correlate.TransactionCorrelator;
 import dev.concord.jobs.correlate.TransactionOutcome;
 import dev.concord.jobs.correlate.TransactionSpec;
+import dev.concord.jobs.sources.CloudWatermarks;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.JobExecutionResult;
@@ -30,10 +32,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class SloPipelineJob {
 
     /** How far spans may arrive out of order before they count as late. */
-    public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_OUT_OF_ORDERNESS = CloudWatermarks.DEFAULT_OUT_OF_ORDERNESS;
 
     /** A source split without spans for this long stops holding the watermark back. */
-    public static final Duration DEFAULT_IDLENESS = Duration.ofMinutes(1);
+    public static final Duration DEFAULT_IDLENESS = CloudWatermarks.DEFAULT_SOURCE_IDLENESS;
 
     /** Where the job's results go. */
     public record Sinks(
@@ -90,9 +92,7 @@ public final class SloPipelineJob {
     }
 
     static WatermarkStrategy<Span> watermarks() {
-        return WatermarkStrategy.<Span>forBoundedOutOfOrderness(DEFAULT_OUT_OF_ORDERNESS)
-                .withTimestampAssigner((span, previous) -> span.endEpochMillis())
-                .withIdleness(DEFAULT_IDLENESS);
+        return CloudWatermarks.strategy();
     }
 
     static WatermarkStrategy<LogRecord> logWatermarks() {
@@ -119,6 +119,7 @@ public final class SloPipelineJob {
                 .name(Conventions.UID_CORRELATABLE_SPANS);
         SingleOutputStreamOperator<TransactionOutcome> correlated = spans.keyBy(
                         TransactionCorrelator::key, Types.STRING)
+                .connect(TelemetryPresence.of(spans).broadcast(TelemetryPresence.STATE))
                 .process(new TransactionCorrelator(transactions), TypeInformation.of(TransactionOutcome.class))
                 .uid(Conventions.UID_TRANSACTION_CORRELATOR)
                 .name(Conventions.UID_TRANSACTION_CORRELATOR);

@@ -8,6 +8,7 @@ import static dev.concord.jobs.correlate.TransactionFixtures.stage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.concord.ingest.model.Span;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,9 +17,11 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class TransactionCorrelatorTest {
 
-    private KeyedOneInputStreamOperatorTestHarness<String, Span, TransactionOutcome> harness;
+    private KeyedBroadcastOperatorTestHarness<String, Span, TelemetryPresence, TransactionOutcome> harness;
 
     @BeforeEach
     void openHarness() throws Exception {
@@ -40,10 +43,13 @@ class TransactionCorrelatorTest {
         harness.close();
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, Span, TransactionOutcome> newHarness()
+    private static KeyedBroadcastOperatorTestHarness<String, Span, TelemetryPresence, TransactionOutcome> newHarness()
             throws Exception {
-        return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new TransactionCorrelator(List.of(ORDER_TO_FULFILLMENT)), TransactionCorrelator::key, Types.STRING);
+        return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+                new TransactionCorrelator(List.of(ORDER_TO_FULFILLMENT)),
+                TransactionCorrelator::key,
+                Types.STRING,
+                TelemetryPresence.STATE);
     }
 
     /** A whole order across two traces (the ERP posting runs behind a queue) in the primary cloud. */
@@ -64,7 +70,7 @@ class TransactionCorrelatorTest {
     void emitsACompletedOutcomeWhenTheCompletingStageEndsAcrossTraces() throws Exception {
         pushAll(completedOrder("o-1"));
 
-        harness.processWatermark(millis(at(100)));
+        advanceTo(millis(at(100)));
 
         assertThat(harness.extractOutputValues()).singleElement().satisfies(outcome -> {
             assertThat(outcome.transaction()).isEqualTo("order-to-fulfillment");
@@ -87,7 +93,7 @@ class TransactionCorrelatorTest {
     void waitsForTheWatermarkBeforeDeciding() throws Exception {
         pushAll(completedOrder("o-1"));
 
-        harness.processWatermark(millis(at(99)));
+        advanceTo(millis(at(99)));
 
         assertThat(harness.extractOutputValues()).isEmpty();
     }
@@ -95,12 +101,12 @@ class TransactionCorrelatorTest {
     @Test
     void clearsAllStateAndTimersOneMaximumDurationAfterTheOutcome() throws Exception {
         pushAll(completedOrder("o-1"));
-        harness.processWatermark(millis(at(100)));
-        assertThat(harness.numKeyedStateEntries()).as("the tombstone").isEqualTo(1);
+        advanceTo(millis(at(100)));
+        assertThat(keyedStateEntries()).as("the tombstone").isEqualTo(1);
 
-        harness.processWatermark(millis(at(100).plus(MAX_DURATION)));
+        advanceTo(millis(at(100).plus(MAX_DURATION)));
 
-        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(keyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
     }
 
@@ -112,7 +118,7 @@ class TransactionCorrelatorTest {
                 .build());
         push(stage("o-2", "order-capture", 0, 3).root().failed().build());
 
-        harness.processWatermark(millis(at(3)));
+        advanceTo(millis(at(3)));
 
         assertThat(harness.extractOutputValues()).singleElement().satisfies(outcome -> {
             assertThat(outcome.outcome()).isEqualTo(Outcome.FAILED);
@@ -130,7 +136,7 @@ class TransactionCorrelatorTest {
         push(stage("o-3", "pick", 20, 30).spanId("pick-try-2").build());
         push(stage("o-3", "erp-posting", 40, 50).build());
 
-        harness.processWatermark(millis(at(50)));
+        advanceTo(millis(at(50)));
 
         assertThat(harness.extractOutputValues())
                 .singleElement()
@@ -142,10 +148,11 @@ class TransactionCorrelatorTest {
         push(stage("o-4", "order-capture", 0, 1).root().build());
         push(stage("o-4", "inventory-reserve", 1, 2).service("warehouse-api").build());
         push(stage("o-4", "pick", 10, 11).service("warehouse-api").failed().build());
+        heardFrom("aws", at(0), at(0).plus(MAX_DURATION));
 
-        harness.processWatermark(millis(at(0).plus(MAX_DURATION)) - 1);
+        advanceTo(millis(at(0).plus(MAX_DURATION)) - 1);
         assertThat(harness.extractOutputValues()).isEmpty();
-        harness.processWatermark(millis(at(0).plus(MAX_DURATION)));
+        advanceTo(verdictOf(at(0).plus(MAX_DURATION)));
 
         assertThat(harness.extractOutputValues()).singleElement().satisfies(outcome -> {
             assertThat(outcome.outcome()).isEqualTo(Outcome.TIMED_OUT);
@@ -158,8 +165,9 @@ class TransactionCorrelatorTest {
     @Test
     void timesOutWaitingForAStageNoServiceStarted() throws Exception {
         push(stage("o-5", "order-capture", 0, 1).root().build());
+        heardFrom("aws", at(0), at(0).plus(MAX_DURATION));
 
-        harness.processWatermark(millis(at(0).plus(MAX_DURATION)));
+        advanceTo(verdictOf(at(0).plus(MAX_DURATION)));
 
         assertThat(harness.extractOutputValues()).singleElement().satisfies(outcome -> {
             assertThat(outcome.failingStage()).isEqualTo("inventory-reserve");
@@ -174,7 +182,7 @@ class TransactionCorrelatorTest {
         push(order.get(2));
         push(order.get(2));
 
-        harness.processWatermark(millis(at(100)));
+        advanceTo(millis(at(100)));
 
         assertThat(harness.extractOutputValues())
                 .singleElement()
@@ -184,26 +192,160 @@ class TransactionCorrelatorTest {
     @Test
     void dropsStragglersOfADecidedTransactionInsteadOfOpeningAnotherOne() throws Exception {
         pushAll(completedOrder("o-7"));
-        harness.processWatermark(millis(at(100)));
+        advanceTo(millis(at(100)));
         push(stage("o-7", "audit", 100, 130).spanId("late-audit").build());
 
-        harness.processWatermark(millis(at(200).plus(MAX_DURATION.multipliedBy(3))));
+        advanceTo(millis(at(200).plus(MAX_DURATION.multipliedBy(3))));
 
         assertThat(harness.extractOutputValues()).hasSize(1);
-        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(keyedStateEntries()).isZero();
     }
 
     @Test
-    void sendsASpanBehindTheWatermarkToTheLateOutput() throws Exception {
-        push(stage("o-8", "order-capture", 0, 1).root().build());
-        harness.processWatermark(millis(at(50)));
-        Span late = stage("o-8", "inventory-reserve", 1, 2).build();
+    void sendsASpanBehindTheWatermarkOfADecidedTransactionToTheLateOutput() throws Exception {
+        pushAll(completedOrder("o-8"));
+        advanceTo(millis(at(150)));
+        Span late = stage("o-8", "audit", 100, 120).spanId("late-audit").build();
 
         push(late);
 
         assertThat(harness.getSideOutput(TransactionCorrelator.LATE))
                 .extracting(StreamRecord::getValue)
                 .containsExactly(late);
+        assertThat(harness.extractOutputValues()).hasSize(1);
+    }
+
+    @Test
+    void sendsALateSpanToTheLateOutputWhenItsTransactionWasDueBeforeAnythingOfItArrived() throws Exception {
+        advanceTo(millis(at(0).plus(MAX_DURATION).plusSeconds(1)));
+        Span late = stage("o-8b", "order-capture", 0, 1).root().build();
+
+        push(late);
+        advanceTo(millis(at(0).plus(MAX_DURATION.multipliedBy(3))));
+
+        assertThat(harness.getSideOutput(TransactionCorrelator.LATE))
+                .extracting(StreamRecord::getValue)
+                .containsExactly(late);
+        assertThat(harness.extractOutputValues()).isEmpty();
+        assertThat(keyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void usesASpanBehindTheWatermarkWhileItsTransactionIsStillOpen() throws Exception {
+        push(stage("o-12", "order-capture", 0, 1).root().build());
+        advanceTo(millis(at(120)));
+
+        push(stage("o-12", "pick", 10, 40).service("warehouse-api").build());
+        push(stage("o-12", "erp-posting", 95, 100).trace("t2").root().build());
+        advanceTo(millis(at(121)));
+
+        assertThat(harness.getSideOutput(TransactionCorrelator.LATE)).isNullOrEmpty();
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(outcome -> {
+            assertThat(outcome.outcome()).isEqualTo(Outcome.COMPLETED);
+            assertThat(outcome.endEpochMillis()).isEqualTo(millis(at(100)));
+            assertThat(outcome.stages()).hasSize(3);
+        });
+    }
+
+    @Test
+    void judgesATimeoutOnlyOnceThePresenceOfTheDeadlinesMinuteIsKnown() throws Exception {
+        push(stage("o-13", "order-capture", 0, 1).root().build());
+        heardFrom("aws", at(0), at(0).plus(MAX_DURATION).minusSeconds(60));
+
+        advanceTo(millis(at(0).plus(MAX_DURATION)));
+        assertThat(harness.extractOutputValues())
+                .as("the deadline's minute is still open")
+                .isEmpty();
+        heardFrom("aws", at(0).plus(MAX_DURATION), at(0).plus(MAX_DURATION));
+        advanceTo(verdictOf(at(0).plus(MAX_DURATION)));
+
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(outcome -> {
+            assertThat(outcome.outcome()).isEqualTo(Outcome.TIMED_OUT);
+            assertThat(outcome.endEpochMillis()).isEqualTo(millis(at(0).plus(MAX_DURATION)));
+        });
+    }
+
+    @Test
+    void reportsATimeoutAsATelemetryGapWhenItsCloudSentNothingForAMinuteBeforeTheDeadline() throws Exception {
+        push(stage("o-14", "order-capture", 0, 1)
+                .root()
+                .in("gcp", "us-central1")
+                .build());
+        push(stage("o-14", "inventory-reserve", 1, 2)
+                .service("warehouse-api")
+                .in("gcp", "us-central1")
+                .build());
+        heardFrom("gcp", at(0), at(4 * 60));
+        heardFrom("gcp", at(6 * 60), at(0).plus(MAX_DURATION));
+        heardFrom("aws", at(0), at(0).plus(MAX_DURATION));
+
+        advanceTo(verdictOf(at(0).plus(MAX_DURATION)));
+
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(outcome -> {
+            assertThat(outcome.outcome()).isEqualTo(Outcome.TELEMETRY_GAP);
+            assertThat(outcome.success()).isFalse();
+            assertThat(outcome.failingStage()).isEqualTo("pick");
+            assertThat(outcome.cloudProvider()).isEqualTo("gcp");
+            assertThat(outcome.endEpochMillis()).isEqualTo(millis(at(0).plus(MAX_DURATION)));
+        });
+    }
+
+    @Test
+    void aSilentMinuteBeforeTheLastSpanIsNoGap() throws Exception {
+        push(stage("o-15", "order-capture", 0, 1).root().build());
+        push(stage("o-15", "pick", 300, 310).service("warehouse-api").build());
+        heardFrom("aws", at(0), at(60));
+        heardFrom("aws", at(300), at(0).plus(MAX_DURATION));
+
+        advanceTo(verdictOf(at(0).plus(MAX_DURATION)));
+
+        assertThat(harness.extractOutputValues())
+                .singleElement()
+                .satisfies(outcome -> assertThat(outcome.outcome()).isEqualTo(Outcome.TIMED_OUT));
+    }
+
+    @Test
+    void clearsAllStateAndTimersOneMaximumDurationAfterATelemetryGap() throws Exception {
+        push(stage("o-16", "order-capture", 0, 1).root().build());
+        push(stage("o-16", "pick", 10, 11).service("warehouse-api").build());
+        advanceTo(verdictOf(at(0).plus(MAX_DURATION)));
+        assertThat(harness.extractOutputValues())
+                .singleElement()
+                .satisfies(outcome -> assertThat(outcome.outcome()).isEqualTo(Outcome.TELEMETRY_GAP));
+        assertThat(keyedStateEntries()).as("the tombstone").isEqualTo(1);
+
+        advanceTo(verdictOf(at(0).plus(MAX_DURATION)) + MAX_DURATION.toMillis());
+
+        assertThat(keyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void clearsAllStateAndTimersAfterAnOutcomeDecidedWhileWaitingForTheVerdict() throws Exception {
+        push(stage("o-17", "order-capture", 0, 1).root().build());
+        advanceTo(millis(at(0).plus(MAX_DURATION)));
+        assertThat(harness.numEventTimeTimers()).as("the verdict's timer").isEqualTo(1);
+        push(stage("o-17", "erp-posting", 800, 810).trace("t2").root().build());
+
+        advanceTo(verdictOf(at(0).plus(MAX_DURATION)) + MAX_DURATION.toMillis());
+
+        assertThat(harness.extractOutputValues())
+                .singleElement()
+                .satisfies(outcome -> assertThat(outcome.outcome()).isEqualTo(Outcome.COMPLETED));
+        assertThat(keyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void forgetsPresenceOlderThanAnyVerdictCanRead() throws Exception {
+        heardFrom("aws", at(0), at(0));
+        Instant muchLater = at(0).plus(MAX_DURATION.multipliedBy(4)).plusSeconds(600);
+        heardFrom("aws", muchLater, muchLater);
+
+        List<String> kept = new ArrayList<>();
+        harness.getBroadcastState(TelemetryPresence.STATE).entries().forEach(e -> kept.add(e.getKey()));
+        assertThat(kept).containsExactly(TelemetryPresence.key("aws", TelemetryPresence.minuteOf(millis(muchLater))));
     }
 
     @Test
@@ -214,10 +356,10 @@ class TransactionCorrelatorTest {
                 .failed()
                 .build());
 
-        harness.processWatermark(millis(at(0).plus(MAX_DURATION.multipliedBy(3))));
+        advanceTo(millis(at(0).plus(MAX_DURATION.multipliedBy(3))));
 
         assertThat(harness.extractOutputValues()).isEmpty();
-        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(keyedStateEntries()).isZero();
     }
 
     @Test
@@ -229,7 +371,7 @@ class TransactionCorrelatorTest {
                 .build());
         push(stage("o-9", "erp-posting", 5, 6).in("aws", "us-east-1").build());
 
-        harness.processWatermark(millis(at(6)));
+        advanceTo(millis(at(6)));
 
         assertThat(harness.extractOutputValues()).singleElement().satisfies(outcome -> {
             assertThat(outcome.cloudProvider()).isEqualTo("gcp");
@@ -245,15 +387,19 @@ class TransactionCorrelatorTest {
         OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
         harness.close();
 
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new TransactionCorrelator(List.of(ORDER_TO_FULFILLMENT))),
+        harness = new KeyedBroadcastOperatorTestHarness<>(
+                new CoBroadcastWithKeyedOperator<>(
+                        new TransactionCorrelator(List.of(ORDER_TO_FULFILLMENT)), List.of(TelemetryPresence.STATE)),
                 TransactionCorrelator::key,
-                Types.STRING);
+                Types.STRING,
+                1,
+                1,
+                0);
         harness.setup();
         harness.initializeState(snapshot);
         harness.open();
         pushAll(order.subList(3, 5));
-        harness.processWatermark(millis(at(100)));
+        advanceTo(millis(at(100)));
 
         assertThat(harness.extractOutputValues())
                 .singleElement()
@@ -294,7 +440,31 @@ class TransactionCorrelatorTest {
                 fresh.processElement(span, span.endEpochMillis());
             }
             fresh.processWatermark(millis(at(0).plus(MAX_DURATION.multipliedBy(3))));
+            fresh.processBroadcastWatermark(millis(at(0).plus(MAX_DURATION.multipliedBy(3))));
             return fresh.extractOutputValues();
+        }
+    }
+
+    private int keyedStateEntries() {
+        AbstractStreamOperator<?> operator = (AbstractStreamOperator<?>) harness.getOperator();
+        return ((HeapKeyedStateBackend<?>) operator.getKeyedStateBackend()).numKeyValueStateEntries();
+    }
+
+    /** Both inputs' watermarks: the operator's is the lesser of the two. */
+    private void advanceTo(long millis) throws Exception {
+        harness.processWatermark(millis);
+        harness.processBroadcastWatermark(millis);
+    }
+
+    /** The last millisecond of an instant's minute, when a timeout at that instant is judged. */
+    private static long verdictOf(Instant deadline) {
+        return TelemetryPresence.minuteOf(millis(deadline)) + 59_999;
+    }
+
+    /** Presence of a cloud's telemetry for every minute from {@code from} to {@code to}, both included. */
+    private void heardFrom(String cloud, Instant from, Instant to) throws Exception {
+        for (long minute = TelemetryPresence.minuteOf(millis(from)); minute <= millis(to); minute += 60_000) {
+            harness.processBroadcastElement(new TelemetryPresence(cloud, minute, 10), minute + 59_999);
         }
     }
 
@@ -317,7 +487,7 @@ class TransactionCorrelatorTest {
                 .sampledOneIn(2)
                 .build());
 
-        harness.processWatermark(millis(at(6)));
+        advanceTo(millis(at(6)));
 
         assertThat(harness.extractOutputValues())
                 .singleElement()

@@ -12,9 +12,6 @@ import java.util.Objects;
  * @param within for an alert that must fire, the longest allowed time from onset to firing
  * @param after the fault whose start is the onset
  * @param onset the start of that fault, from the simulation's start
- * @param knownGap empty, or why Concord is known to miss this expectation today: the miss is then reported as a
- *     known gap instead of a failure, and meeting the expectation is reported as a failure until the note is
- *     removed, so that a fixed gap is noticed
  */
 public record AlertExpectation(
         boolean fires,
@@ -25,8 +22,7 @@ public record AlertExpectation(
         String severity,
         Duration within,
         String after,
-        Duration onset,
-        String knownGap) {
+        Duration onset) {
 
     public static final String ANY_SLO = "*";
 
@@ -39,7 +35,6 @@ public record AlertExpectation(
         Objects.requireNonNull(within, "within");
         Objects.requireNonNull(after, "after");
         Objects.requireNonNull(onset, "onset");
-        Objects.requireNonNull(knownGap, "knownGap");
     }
 
     /** True for an alert of this SLO, cloud, region, tenant and severity; the alert's tenant is {@code *} when the

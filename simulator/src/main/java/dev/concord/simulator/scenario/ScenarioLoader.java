@@ -221,7 +221,7 @@ public final class ScenarioLoader {
     }
 
     private static AlertExpectation alert(Node node, List<Fault> faults) {
-        node.allowing("fires", "slo", "cloud", "region", "tenant", "severity", "within", "after", "knownGap");
+        node.allowing("fires", "slo", "cloud", "region", "tenant", "severity", "within", "after");
         boolean fires = node.bool("fires");
         String severity = node.string("severity", "");
         if (!SEVERITIES.contains(severity)) {
@@ -251,8 +251,7 @@ public final class ScenarioLoader {
                 severity,
                 node.duration("within", Duration.ZERO),
                 after,
-                onset,
-                node.string("knownGap", ""));
+                onset);
     }
 
     private static DecisionExpectation decision(Node node) {
