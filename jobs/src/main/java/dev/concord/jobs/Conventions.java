@@ -49,9 +49,9 @@ public final class Conventions {
     public static final String METRIC_EXPIRED_CONFIRMATIONS = "expiredConfirmations";
 
     /** PromQL guards: one source and one reading map per guard (the guard's name is appended to the uid). */
-    public static final String UID_PROMQL_GUARD_SOURCE = "promql-guard-source";
+    public static final String UID_PROMQL_GUARD_SOURCE = "promql-source";
 
-    public static final String UID_PROMQL_GUARD_READINGS = "promql-guard-readings";
+    public static final String UID_PROMQL_GUARD_READINGS = "promql-readings";
     public static final String UID_DECISION_PROMQL_METRICS = "decision-promql-metrics";
     public static final String UID_CONTROL_ENDPOINT = "decision-control-endpoint";
 
