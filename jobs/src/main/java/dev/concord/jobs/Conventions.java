@@ -52,7 +52,6 @@ public final class Conventions {
     public static final String UID_PROMQL_GUARD_SOURCE = "promql-source";
 
     public static final String UID_PROMQL_GUARD_READINGS = "promql-readings";
-    public static final String UID_DECISION_PROMQL_METRICS = "decision-promql-metrics";
     public static final String UID_CONTROL_ENDPOINT = "decision-control-endpoint";
 
     /** Flink source metrics of a PromQL guard: polls made, and polls that gave nothing after their retries. */

@@ -74,7 +74,8 @@ public final class ControlEndpoint implements AutoCloseable {
         server.createContext(PREFIX, this::handle);
     }
 
-    static ControlEndpoint start(
+    /** Starts serving; {@code port} 0 picks a free port. */
+    public static ControlEndpoint start(
             InetSocketAddress address,
             Authenticator authenticator,
             Path controlDirectory,
@@ -88,7 +89,7 @@ public final class ControlEndpoint implements AutoCloseable {
         return endpoint;
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The latest state of every decision the endpoint has seen a record of, read by the HTTP threads. */
-final class PendingDecisions {
+public final class PendingDecisions {
 
     /** A decision as the endpoint answers about it. */
     record Known(String decisionId, String policy, String action, DecisionState state, String eventTime) {}
@@ -19,7 +19,8 @@ final class PendingDecisions {
 
     private final Map<String, Known> latest = new ConcurrentHashMap<>();
 
-    void apply(DecisionRecord record) {
+    /** Takes in a decision's latest record. */
+    public void apply(DecisionRecord record) {
         latest.put(
                 record.decisionId(),
                 new Known(
