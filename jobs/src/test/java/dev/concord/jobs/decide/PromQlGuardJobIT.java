@@ -54,10 +54,10 @@ class PromQlGuardJobIT {
                     .setNumberSlotsPerTaskManager(2)
                     .build());
 
-    /** One poll every 500 ms of wall time at 120 times the wall clock: a poll per minute of event time. */
-    private static final long SPEED = 120;
+    /** One poll a second of wall time at 60 times the wall clock: a poll per minute of event time. */
+    private static final long SPEED = 60;
 
-    private static final String EVERY = "500ms";
+    private static final String EVERY = "1s";
     /** Polls until past the decision, which comes a few minutes after the ERP outage at minute 20. */
     private static final long POLLS = 32;
 
@@ -84,7 +84,7 @@ class PromQlGuardJobIT {
                 .toList();
         assertThat(guards)
                 .singleElement()
-                .satisfies(g -> assertThat(g.everyMillis()).isEqualTo(500));
+                .satisfies(g -> assertThat(g.everyMillis()).isEqualTo(1_000));
 
         DecisionScenario scenario = new DecisionScenario();
         scenario.erpOutage = Duration.ofMinutes(10);
