@@ -52,6 +52,17 @@ public final class Conventions {
 
     public static final String METRIC_EXPIRED_CONFIRMATIONS = "expiredConfirmations";
 
+    /** PromQL guards: one source and one reading map per guard (the guard's name is appended to the uid). */
+    public static final String UID_PROMQL_GUARD_SOURCE = "promql-source";
+
+    public static final String UID_PROMQL_GUARD_READINGS = "promql-readings";
+    public static final String UID_CONTROL_ENDPOINT = "decision-control-endpoint";
+
+    /** Flink source metrics of a PromQL guard: polls made, and polls that gave nothing after their retries. */
+    public static final String METRIC_GUARD_POLLS = "guardPolls";
+
+    public static final String METRIC_GUARD_POLL_FAILURES = "guardPollFailures";
+
     /** Flink operator metric: spans that arrived after their minute was already emitted. */
     public static final String METRIC_LATE_SPANS = "lateSpans";
 

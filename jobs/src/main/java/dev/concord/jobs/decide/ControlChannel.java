@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.FileSource;
@@ -75,6 +78,27 @@ public final class ControlChannel {
             builder.monitorContinuously(monitorEvery);
         }
         return builder.build();
+    }
+
+    /**
+     * Event time for the control stream: each confirmation carries its own time and waits in the evaluator's state
+     * for the evaluation at or after it, so the stream never holds the evaluator's watermark back. It is declared
+     * idle from the start; otherwise a quiet control directory would stop every evaluation until the idleness
+     * timeout, and each confirmation would hold the evaluator back again for as long.
+     */
+    public static WatermarkStrategy<OperatorConfirmation> watermarks() {
+        return WatermarkStrategy.<OperatorConfirmation>forGenerator(context -> new AlwaysIdle())
+                .withTimestampAssigner((confirmation, previous) -> confirmation.atMillis());
+    }
+
+    private static final class AlwaysIdle implements WatermarkGenerator<OperatorConfirmation> {
+        @Override
+        public void onEvent(OperatorConfirmation event, long eventTimestamp, WatermarkOutput output) {}
+
+        @Override
+        public void onPeriodicEmit(WatermarkOutput output) {
+            output.markIdle();
+        }
     }
 
     /** One confirmation per line; a line that is not one is logged and skipped, never fails the job. */

@@ -5,9 +5,13 @@ import dev.concord.ingest.model.MetricSample;
 import dev.concord.ingest.model.ProbeResult;
 import dev.concord.ingest.model.Span;
 import dev.concord.jobs.Conventions;
+import dev.concord.jobs.decide.control.ControlEndpointSink;
+import dev.concord.jobs.decide.guards.promql.PromQlGuard;
+import dev.concord.jobs.decide.guards.promql.PromQlGuards;
 import dev.concord.jobs.decide.signal.Observation;
 import dev.concord.jobs.slo.SloAlert;
 import java.io.Serializable;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +20,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -54,13 +59,28 @@ public final class DecisionJob {
         long of(T element);
     }
 
+    /** PromQL guards to poll, by which clock, how many times (see {@link PromQlGuards#poll}). */
+    private record Polling(List<PromQlGuard> guards, Clock clock, long maxPolls) implements Serializable {}
+
     private final List<PolicySpec> policies;
     private final DecisionSettings settings;
     private final Sources sources;
     private final Sink<DecisionRecord> sink;
+    private final Polling polling;
+    private final ControlEndpointSink endpoint;
 
     public DecisionJob(
             List<PolicySpec> policies, DecisionSettings settings, Sources sources, Sink<DecisionRecord> sink) {
+        this(policies, settings, sources, sink, new Polling(List.of(), Clock.systemUTC(), Long.MAX_VALUE), null);
+    }
+
+    private DecisionJob(
+            List<PolicySpec> policies,
+            DecisionSettings settings,
+            Sources sources,
+            Sink<DecisionRecord> sink,
+            Polling polling,
+            ControlEndpointSink endpoint) {
         if (policies.isEmpty()) {
             throw new IllegalArgumentException("no failover policy to evaluate");
         }
@@ -71,9 +91,36 @@ public final class DecisionJob {
         this.settings = settings;
         this.sources = sources;
         this.sink = sink;
+        this.polling = polling;
+        this.endpoint = endpoint;
+    }
+
+    /**
+     * The same job polling these PromQL guards by {@code clock} (their readings join the metrics), each
+     * {@code maxPolls} times ({@link Long#MAX_VALUE}: while the job runs).
+     */
+    public DecisionJob pollingPromQl(List<PromQlGuard> guards, Clock clock, long maxPolls) {
+        return new DecisionJob(
+                policies, settings, sources, sink, new Polling(List.copyOf(guards), clock, maxPolls), endpoint);
+    }
+
+    /** The same job serving operators' confirmations over HTTP (see {@link ControlEndpointSink}). */
+    public DecisionJob servingConfirmations(ControlEndpointSink controlEndpoint) {
+        return new DecisionJob(policies, settings, sources, sink, polling, controlEndpoint);
     }
 
     public void build(StreamExecutionEnvironment env) {
+        DataStream<MetricSample> metrics = from(
+                env,
+                sources.metrics(),
+                MetricSample.class,
+                m -> m.timeUnixNano() / 1_000_000L,
+                Conventions.UID_DECISION_METRIC_SOURCE);
+        if (!polling.guards().isEmpty()) {
+            DataStream<MetricSample> polled =
+                    PromQlGuards.poll(env, polling.guards(), polling.clock(), polling.maxPolls());
+            metrics = metrics == null ? polled : metrics.union(polled);
+        }
         Inputs inputs = new Inputs(
                 from(
                         env,
@@ -87,12 +134,7 @@ public final class DecisionJob {
                         ProbeResult.class,
                         p -> p.timeUnixNano() / 1_000_000L,
                         Conventions.UID_DECISION_PROBE_SOURCE),
-                from(
-                        env,
-                        sources.metrics(),
-                        MetricSample.class,
-                        m -> m.timeUnixNano() / 1_000_000L,
-                        Conventions.UID_DECISION_METRIC_SOURCE),
+                metrics,
                 from(
                         env,
                         sources.logs(),
@@ -100,21 +142,46 @@ public final class DecisionJob {
                         l -> l.timeUnixNano() / 1_000_000L,
                         Conventions.UID_DECISION_LOG_SOURCE),
                 from(env, sources.spans(), Span.class, Span::endEpochMillis, Conventions.UID_DECISION_SPAN_SOURCE),
-                from(
-                        env,
-                        sources.confirmations(),
-                        OperatorConfirmation.class,
-                        OperatorConfirmation::atMillis,
-                        Conventions.UID_DECISION_CONTROL_SOURCE));
-        wire(inputs, policies, settings)
-                .sinkTo(sink)
-                .uid(Conventions.UID_DECISION_SINK)
-                .name(Conventions.UID_DECISION_SINK);
+                confirmations(env));
+        DataStream<DecisionRecord> records = wire(inputs, policies, settings);
+        records.sinkTo(sink).uid(Conventions.UID_DECISION_SINK).name(Conventions.UID_DECISION_SINK);
+        if (endpoint != null) {
+            serveConfirmations(records, endpoint);
+        }
     }
 
     public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {
         build(env);
         return env.execute("concord-decisions");
+    }
+
+    /**
+     * A control stream read to its end (a replay's confirmations) is complete data: it holds the evaluator back
+     * until read. A live one never ends: it must never hold the evaluator back (see {@link ControlChannel#watermarks}).
+     */
+    private DataStream<OperatorConfirmation> confirmations(StreamExecutionEnvironment env) {
+        if (sources.confirmations().getBoundedness() == Boundedness.BOUNDED) {
+            return from(
+                    env,
+                    sources.confirmations(),
+                    OperatorConfirmation.class,
+                    OperatorConfirmation::atMillis,
+                    Conventions.UID_DECISION_CONTROL_SOURCE);
+        }
+        return env.fromSource(
+                        sources.confirmations(),
+                        ControlChannel.watermarks(),
+                        Conventions.UID_DECISION_CONTROL_SOURCE,
+                        TypeInformation.of(OperatorConfirmation.class))
+                .uid(Conventions.UID_DECISION_CONTROL_SOURCE);
+    }
+
+    /** Feeds the decision records to a control endpoint, which must see them all: one subtask. */
+    public static void serveConfirmations(DataStream<DecisionRecord> records, ControlEndpointSink endpoint) {
+        records.sinkTo(endpoint)
+                .setParallelism(1)
+                .uid(Conventions.UID_CONTROL_ENDPOINT)
+                .name(Conventions.UID_CONTROL_ENDPOINT);
     }
 
     /** The decision graph on streams that already carry event time. */

@@ -1,5 +1,6 @@
 package dev.concord.jobs.decide;
 
+import dev.concord.jobs.decide.guards.promql.PromQlGuards;
 import dev.concord.rules.model.FailoverPolicy;
 import dev.concord.rules.model.GuardSignal;
 import dev.concord.rules.model.RuleSet;
@@ -86,8 +87,8 @@ public final class DecisionRules {
             return new GuardSpec(
                     name, metric.name(), metric.attributes(), GuardSpec.secondsPer(metric.unit()), above, below);
         }
-        // PromQL guards are polled by a source this engine does not have yet: they report nothing, so NO_DATA
-        return new GuardSpec(name, null, Map.of(), 1, above, below);
+        // polled into the job as samples under the guard's own name (PromQlGuards); Prometheus speaks base units
+        return new GuardSpec(name, PromQlGuards.sampleName(name), Map.of(), 1, above, below);
     }
 
     private static Double decimal(BigDecimal value) {

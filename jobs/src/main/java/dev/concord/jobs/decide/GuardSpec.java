@@ -4,9 +4,9 @@ import java.io.Serializable;
 import java.util.Map;
 
 /**
- * A guard signal as the engine reads it from OTLP metrics, with the limit a policy puts on it.
+ * A guard signal as the engine reads it from metric samples (OTLP, or polled from Prometheus), with the limit a policy puts on it.
  *
- * @param metric the OTLP metric name; null for a PromQL guard, which this engine does not poll yet
+ * @param metric the OTLP metric name, or for a PromQL guard the name its polled readings carry
  * @param attributes data point or resource attributes every matching sample carries
  * @param secondsPerUnit converts the metric's unit to seconds for an RPO comparison (1 for {@code s})
  * @param above the limit a value must stay at or below, or null
