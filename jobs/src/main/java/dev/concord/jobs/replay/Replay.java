@@ -8,6 +8,7 @@ import dev.concord.jobs.Conventions;
 import dev.concord.jobs.Engine;
 import dev.concord.jobs.correlate.TransactionOutcome;
 import dev.concord.jobs.decide.DecisionRecord;
+import dev.concord.jobs.outputs.ExternalOutputs;
 import dev.concord.jobs.rules.EngineRules;
 import dev.concord.jobs.sinks.Directories;
 import dev.concord.jobs.sinks.JsonLines;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -79,6 +81,20 @@ public final class Replay {
             int parallelism,
             Path confirmations)
             throws Exception {
+        return run(telemetry, rules, out, from, to, parallelism, confirmations, ExternalOutputs.NONE);
+    }
+
+    /** As the other, sending the results to Prometheus, Elasticsearch and Alertmanager too, as configured. */
+    public static Summary run(
+            RecordedTelemetry telemetry,
+            EngineRules rules,
+            Path out,
+            Instant from,
+            Instant to,
+            int parallelism,
+            Path confirmations,
+            ExternalOutputs outputs)
+            throws Exception {
         List<Span> spans = telemetry.spans().stream()
                 .filter(s -> from == null || s.endEpochMillis() >= from.toEpochMilli())
                 .filter(s -> to == null || s.endEpochMillis() < to.toEpochMilli())
@@ -105,12 +121,16 @@ public final class Replay {
                                 new JsonLinesSink<>(parts.resolve("alerts")),
                                 new JsonLinesSink<>(parts.resolve("late"))))
                 .build(env);
+        SingleOutputStreamOperator<DecisionRecord> decisionGraph = null;
         if (!rules.policies().isEmpty()) {
-            ReplayDecisions.wire(env, telemetry, spans, logs, streams.alerts(), confirmations, rules.policies())
+            decisionGraph = ReplayDecisions.wire(
+                    env, telemetry, spans, logs, streams.alerts(), confirmations, rules.policies());
+            decisionGraph
                     .sinkTo(new JsonLinesSink<>(parts.resolve("decisions")))
                     .uid(Conventions.UID_DECISION_SINK)
                     .name(Conventions.UID_DECISION_SINK);
         }
+        outputs.attach(streams, decisionGraph);
         env.execute("concord-replay");
 
         int transactions = merge(

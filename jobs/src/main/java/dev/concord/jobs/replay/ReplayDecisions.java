@@ -20,14 +20,16 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.Collector;
 
 /** The decision engine over a recording, fed by the replay's own SLO alerts and the recorded telemetry. */
 final class ReplayDecisions {
 
     private ReplayDecisions() {}
 
-    static DataStream<DecisionRecord> wire(
+    static SingleOutputStreamOperator<DecisionRecord> wire(
             StreamExecutionEnvironment env,
             RecordedTelemetry telemetry,
             List<Span> spans,
@@ -36,7 +38,7 @@ final class ReplayDecisions {
             Path confirmations,
             List<PolicySpec> policies) {
         DataStream<OperatorConfirmation> confirmed = confirmations == null
-                ? null
+                ? noConfirmations(alerts)
                 : stream(
                         env,
                         ControlChannel.source(confirmations, null),
@@ -73,6 +75,18 @@ final class ReplayDecisions {
                         confirmed),
                 policies,
                 DecisionSettings.defaults());
+    }
+
+    /**
+     * Nobody confirms: an empty stream that follows the alerts' event time, since a source of no records cannot be
+     * built and the evaluator needs a control input.
+     */
+    private static DataStream<OperatorConfirmation> noConfirmations(DataStream<SloAlert> alerts) {
+        return alerts.flatMap(
+                        (SloAlert alert, Collector<OperatorConfirmation> none) -> {},
+                        TypeInformation.of(OperatorConfirmation.class))
+                .uid(Conventions.UID_DECISION_CONTROL_SOURCE)
+                .name(Conventions.UID_DECISION_CONTROL_SOURCE);
     }
 
     private static <T> DataStream<T> bounded(
