@@ -19,7 +19,7 @@ class AlertmanagerDeployConfigTest {
                 CommandLineTools.run(CommandLineTools.require("amtool"), "check-config", CONFIG.toString());
 
         assertThat(result.exitCode()).as(result.output()).isZero();
-        assertThat(result.output()).contains("SUCCESS").contains("2 inhibit rules");
+        assertThat(result.output()).contains("SUCCESS").contains("4 inhibit rules");
     }
 
     @ParameterizedTest(name = "{0} {1} goes to {2}")
@@ -29,6 +29,9 @@ class AlertmanagerDeployConfigTest {
         "FailoverRecommended, page, on-call",
         "FailoverVetoed, ticket, ticket",
         "FailoverNeedsConfirmation, page, on-call",
+        "FailoverHeld, ticket, ticket",
+        "RollbackRecommended, page, on-call",
+        "FailoverNotice, ticket, ticket",
     })
     void routesPagesToOnCallAndTicketsToTheTicketQueue(String alertname, String severity, String receiver)
             throws Exception {

@@ -32,6 +32,13 @@ public final class Conventions {
     public static final String UID_SLO_ALERT_METRICS = "slo-alert-metrics";
     public static final String UID_LATE_SPAN_METRICS = "late-span-metrics";
     public static final String UID_PROMETHEUS_EXPORTER = "prometheus-exporter";
+    public static final String UID_DECISION_METRICS = "decision-metrics";
+    public static final String UID_VERDICT_METRICS = "verdict-metrics";
+    public static final String UID_SLO_SNAPSHOT_ELASTICSEARCH = "slo-snapshot-elasticsearch";
+    public static final String UID_TRANSACTION_ELASTICSEARCH = "transaction-elasticsearch";
+    public static final String UID_DECISION_ELASTICSEARCH = "decision-elasticsearch";
+    public static final String UID_SLO_ALERTMANAGER = "slo-alertmanager";
+    public static final String UID_DECISION_ALERTMANAGER = "decision-alertmanager";
 
     public static final String UID_DECISION_ALERT_SOURCE = "decision-alert-source";
     public static final String UID_DECISION_PROBE_SOURCE = "decision-probe-source";
@@ -125,6 +132,12 @@ public final class Conventions {
         public static final String ENGINE_EVENT_TIME = "concord_engine_event_time_seconds";
         public static final String ENGINE_EVENT_TIME_LAG = "concord_engine_event_time_lag_seconds";
         public static final String EXPORTER_SCRAPES = "concord_exporter_scrapes";
+        /** 1 for the state of the latest decision of a policy at a scope, 0 for the states it left. */
+        public static final String FAILOVER_DECISION_STATE = "concord_failover_decision_state";
+        /** Counter: decision records, one per transition; exposed as {@code concord_failover_decisions_total}. */
+        public static final String FAILOVER_DECISIONS = "concord_failover_decisions";
+        /** 1 for what a signal family says now about a cloud of a policy, 0 for the other verdicts. */
+        public static final String SIGNAL_VERDICT = "concord_signal_verdict";
 
         public static final String LABEL_SLO = "slo";
         public static final String LABEL_TRANSACTION = "transaction";
@@ -136,6 +149,13 @@ public final class Conventions {
         public static final String LABEL_OUTCOME = "outcome";
         public static final String LABEL_OUTPUT = "output";
         public static final String LABEL_REASON = "reason";
+        public static final String LABEL_POLICY = "policy";
+        public static final String LABEL_DOMAIN = "domain";
+        public static final String LABEL_ACTION = "action";
+        public static final String LABEL_SCOPE = "scope";
+        public static final String LABEL_STATE = "state";
+        public static final String LABEL_FAMILY = "family";
+        public static final String LABEL_VERDICT = "verdict";
 
         /** The {@code window} value of the SLI over the whole SLO period. */
         public static final String WINDOW_PERIOD = "period";

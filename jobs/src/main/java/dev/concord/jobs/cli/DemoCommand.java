@@ -1,6 +1,7 @@
 package dev.concord.jobs.cli;
 
 import dev.concord.jobs.demo.Demo;
+import dev.concord.jobs.outputs.ExternalOutputs;
 import dev.concord.jobs.rules.EngineRules;
 import dev.concord.rules.CheckResult;
 import dev.concord.rules.Rules;
@@ -35,6 +36,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Mixin
     private ScenarioOptions scenarios;
+
+    @Mixin
+    private OutputOptions outputOptions;
 
     @Option(
             names = "--scenario",
@@ -90,7 +94,9 @@ final class DemoCommand implements Callable<Integer> {
         Scenario scenario = scenarios.named(spec, name);
         SimulationPlan plan = seed == null ? scenario.plan() : Demo.withSeed(scenario.plan(), seed);
         boolean terminal = !plain && System.console() != null;
-        new Demo(EngineRules.from(checked.rules()), out, parallelism)
+        ExternalOutputs outputs = outputOptions.outputs();
+        outputOptions.describe(outputs, spec.commandLine().getOut());
+        new Demo(EngineRules.from(checked.rules()), out, parallelism, outputs)
                 .run(scenario, plan, spec.commandLine().getOut(), terminal);
         return 0;
     }

@@ -1,5 +1,6 @@
 package dev.concord.jobs.cli;
 
+import dev.concord.jobs.outputs.ExternalOutputs;
 import dev.concord.jobs.replay.RecordedTelemetry;
 import dev.concord.jobs.replay.Replay;
 import dev.concord.jobs.rules.EngineRules;
@@ -23,8 +24,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Replay telemetry recorded in the OpenTelemetry Collector's file-exporter format (OTLP/JSON "
                 + "lines, optionally gzipped) through the whole pipeline on the embedded engine; write "
-                + "transactions.jsonl, slo.jsonl, alerts.jsonl and decisions.jsonl to --out. The same input gives "
-                + "identical files at any parallelism.")
+                + "transactions.jsonl, slo.jsonl, alerts.jsonl and decisions.jsonl to --out, metrics for Prometheus, and "
+                + "optionally documents to Elasticsearch and alerts to Alertmanager. The same input gives identical "
+                + "files at any parallelism.")
 final class ReplayCommand implements Callable<Integer> {
 
     private static final int INVALID_RULES = 1;
@@ -78,6 +80,9 @@ final class ReplayCommand implements Callable<Integer> {
             description = "Parallelism of the embedded engine (default: ${DEFAULT-VALUE}).")
     private int parallelism;
 
+    @CommandLine.Mixin
+    private OutputOptions outputOptions;
+
     @Override
     public Integer call() throws Exception {
         if (parallelism < 1) {
@@ -100,8 +105,11 @@ final class ReplayCommand implements Callable<Integer> {
         for (String skipped : engineRules.skipped()) {
             stderr.println("not evaluated: " + skipped);
         }
+        ExternalOutputs outputs = outputOptions.outputs();
+        outputOptions.describe(outputs, stdout);
+        stdout.flush();
         RecordedTelemetry telemetry = RecordedTelemetry.read(inputs);
-        Replay.Summary summary = Replay.run(telemetry, engineRules, out, from, to, parallelism, confirmations);
+        Replay.Summary summary = Replay.run(telemetry, engineRules, out, from, to, parallelism, confirmations, outputs);
         for (String problem : summary.problems().stream().limit(SHOWN_PROBLEMS).toList()) {
             stderr.println("undecodable: " + problem);
         }

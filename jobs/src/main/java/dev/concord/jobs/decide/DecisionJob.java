@@ -23,6 +23,7 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -184,8 +185,12 @@ public final class DecisionJob {
                 .name(Conventions.UID_CONTROL_ENDPOINT);
     }
 
-    /** The decision graph on streams that already carry event time. */
-    public static DataStream<DecisionRecord> wire(Inputs inputs, List<PolicySpec> policies, DecisionSettings settings) {
+    /**
+     * The decision graph on streams that already carry event time. Its side output {@link PolicyEvaluator#VERDICTS}
+     * carries every evaluation's verdicts.
+     */
+    public static SingleOutputStreamOperator<DecisionRecord> wire(
+            Inputs inputs, List<PolicySpec> policies, DecisionSettings settings) {
         TypeInformation<Observation> type = TypeInformation.of(Observation.class);
         List<DataStream<Observation>> observed = new ArrayList<>();
         if (inputs.alerts() != null) {

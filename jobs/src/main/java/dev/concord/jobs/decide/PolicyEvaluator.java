@@ -28,6 +28,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
  * One failover policy, keyed by its name: observations fold into per-bucket tallies, and every
@@ -40,6 +41,10 @@ public final class PolicyEvaluator
         extends KeyedCoProcessFunction<String, Observation, OperatorConfirmation, DecisionRecord> {
 
     private static final long serialVersionUID = 1L;
+
+    /** Every family's verdict on both clouds at every evaluation, whether or not a record follows. */
+    public static final OutputTag<PolicyVerdict> VERDICTS =
+            new OutputTag<>("policy-verdicts", TypeInformation.of(PolicyVerdict.class));
 
     private static final Set<String> VERSIONED =
             Set.of(Observation.RELEASE, Signals.HEALTH, Signals.DEPENDENCY, Signals.LOG_SIGNATURES);
@@ -162,6 +167,7 @@ public final class PolicyEvaluator
 
         Assessor assessor = new Assessor(policy, settings, now, all, alerts);
         Assessor.Assessment a = assessor.assess(seen);
+        emitVerdicts(policy, a, now, ctx);
         Long since = quorumSince.value();
         if (a.quorum()) {
             since = since == null ? a.quorumSince() : since;
@@ -184,6 +190,20 @@ public final class PolicyEvaluator
             advance(policy, assessor, a, open, now, out);
         }
         ctx.timerService().registerEventTimeTimer(now + settings.evaluateEveryMillis());
+    }
+
+    private static void emitVerdicts(PolicySpec policy, Assessor.Assessment a, long now, OnTimerContext ctx) {
+        String primary = a.scope() == null ? policy.primary() : a.scope().cloud();
+        for (SignalVerdict v : a.verdicts()) {
+            ctx.output(
+                    VERDICTS, new PolicyVerdict(policy.name(), policy.domain(), primary, v.family(), v.verdict(), now));
+        }
+        for (SignalVerdict v : a.target()) {
+            ctx.output(
+                    VERDICTS,
+                    new PolicyVerdict(
+                            policy.name(), policy.domain(), policy.secondary(), v.family(), v.verdict(), now));
+        }
     }
 
     private void openDecision(PolicySpec policy, Assessor.Assessment a, long now, Collector<DecisionRecord> out)

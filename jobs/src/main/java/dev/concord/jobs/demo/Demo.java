@@ -2,6 +2,7 @@ package dev.concord.jobs.demo;
 
 import dev.concord.jobs.Conventions;
 import dev.concord.jobs.decide.DecisionRecord;
+import dev.concord.jobs.outputs.ExternalOutputs;
 import dev.concord.jobs.replay.RecordedTelemetry;
 import dev.concord.jobs.replay.Replay;
 import dev.concord.jobs.rules.EngineRules;
@@ -43,8 +44,10 @@ public final class Demo {
     private final EngineRules rules;
     private final Path out;
     private final int parallelism;
+    private final ExternalOutputs outputs;
 
-    public Demo(EngineRules rules, Path out, int parallelism) {
+    public Demo(EngineRules rules, Path out, int parallelism, ExternalOutputs outputs) {
+        this.outputs = Objects.requireNonNull(outputs, "outputs");
         this.rules = Objects.requireNonNull(rules, "rules");
         this.out = Objects.requireNonNull(out, "out");
         if (parallelism < 1) {
@@ -120,8 +123,8 @@ public final class Demo {
                             .name(Conventions.UID_DEMO_DECISION_FEED);
                 }
             };
-            Future<Replay.Summary> pipeline =
-                    runner.submit(() -> Replay.run(telemetry, rules, out, null, plan.end(), parallelism, null, taps));
+            Future<Replay.Summary> pipeline = runner.submit(
+                    () -> Replay.run(telemetry, rules, out, null, plan.end(), parallelism, null, outputs, taps));
             while (!pipeline.isDone()) {
                 List<Object> arrived = feed.drain(REFRESH_MILLIS);
                 collect(arrived, alerts, decisions);

@@ -3,6 +3,9 @@ package dev.concord.jobs.elasticsearch;
 import dev.concord.jobs.Conventions;
 import dev.concord.jobs.correlate.StageRecord;
 import dev.concord.jobs.correlate.TransactionOutcome;
+import dev.concord.jobs.decide.DecisionRecord;
+import dev.concord.jobs.decide.DecisionTexts;
+import dev.concord.jobs.decide.signal.Evidence;
 import dev.concord.jobs.slo.SloSnapshot;
 import dev.concord.jobs.slo.WindowBurn;
 import java.time.Instant;
@@ -51,6 +54,19 @@ public final class Documents {
     /** Decision id + transition: one document per state change of a decision. */
     public static String decisionDocumentId(String decisionId, String transition) {
         return decisionId + "|" + transition;
+    }
+
+    /**
+     * A transition is the state entered and when: a decision may enter one state twice (a veto that lifts and comes
+     * back), and each time is its own document, while a replay of the same record lands on the same id.
+     */
+    public static String transition(DecisionRecord d) {
+        return d.state() + "@" + d.eventTime();
+    }
+
+    public static DocumentMapper<DecisionRecord> decisionRecords() {
+        return (d, prefix) -> new IndexedDocument(
+                decisionsIndex(prefix), decisionDocumentId(d.decisionId(), transition(d)), source(d));
     }
 
     public static DocumentMapper<SloSnapshot> sloSnapshots() {
@@ -124,6 +140,74 @@ public final class Documents {
             stages.add(stage);
         }
         doc.put("stages", stages);
+        return doc;
+    }
+
+    static Map<String, Object> source(DecisionRecord d) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("@timestamp", d.eventTime());
+        doc.put("decision_id", d.decisionId());
+        doc.put("transition", transition(d));
+        doc.put("policy", d.policy());
+        doc.put("domain", d.domain());
+        doc.put("action", d.action().name());
+        doc.put("state", d.state().name());
+        Map<String, Object> scope = new LinkedHashMap<>();
+        scope.put("label", DecisionTexts.scope(d.scope()));
+        scope.put("cloud", d.scope().cloud());
+        scope.put("region", d.scope().region());
+        scope.put("tenant", d.scope().tenant());
+        doc.put("scope", scope);
+        doc.put("from", d.from());
+        doc.put("to", d.to());
+        doc.put(
+                "weights",
+                d.weights() == null
+                        ? null
+                        : Map.of("from", d.weights().from(), "to", d.weights().to()));
+        doc.put(
+                "quorum",
+                Map.of(
+                        "required", d.quorum().required(),
+                        "agreeing", d.quorum().agreeing(),
+                        "counted", d.quorum().counted()));
+        doc.put("summary", DecisionTexts.summary(d));
+        doc.put("evidence", DecisionTexts.evidence(d));
+        List<Map<String, Object>> signals = new ArrayList<>();
+        for (DecisionRecord.Signal s : d.signals()) {
+            Map<String, Object> signal = new LinkedHashMap<>();
+            signal.put("family", s.family());
+            signal.put("verdict", s.verdict());
+            Evidence e = s.evidence();
+            signal.put("measure", e == null ? null : e.measure());
+            signal.put("value", e == null ? null : e.value());
+            signal.put("threshold", e == null ? null : e.threshold());
+            signal.put("window", e == null ? null : e.window());
+            signal.put("p_value", e == null ? null : e.pValue());
+            signal.put("samples", e == null ? null : e.samples());
+            signal.put("vantage_points", e == null ? null : e.vantagePoints());
+            signals.add(signal);
+        }
+        doc.put("signals", signals);
+        List<Map<String, Object>> vetoes = new ArrayList<>();
+        for (DecisionRecord.Veto v : d.vetoes()) {
+            Map<String, Object> veto = new LinkedHashMap<>();
+            veto.put("kind", v.kind());
+            veto.put("value", v.value());
+            veto.put("limit", v.limit());
+            veto.put("message", v.message());
+            vetoes.add(veto);
+        }
+        doc.put("vetoes", vetoes);
+        DecisionRecord.Confirmation c = d.confirmation();
+        Map<String, Object> confirmation = null;
+        if (c != null) {
+            confirmation = new LinkedHashMap<>();
+            confirmation.put("by", c.by());
+            confirmation.put("at", c.at());
+            confirmation.put("reason", c.reason());
+        }
+        doc.put("confirmation", confirmation);
         return doc;
     }
 

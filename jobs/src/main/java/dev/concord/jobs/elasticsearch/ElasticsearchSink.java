@@ -2,6 +2,7 @@ package dev.concord.jobs.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.concord.jobs.correlate.TransactionOutcome;
+import dev.concord.jobs.decide.DecisionRecord;
 import dev.concord.jobs.slo.SloSnapshot;
 import java.io.IOException;
 import java.util.Objects;
@@ -34,6 +35,10 @@ public final class ElasticsearchSink<T> implements Sink<T> {
 
     public static ElasticsearchSink<TransactionOutcome> transactionOutcomes(ElasticsearchConfig config) {
         return new ElasticsearchSink<>(config, Documents.transactionOutcomes());
+    }
+
+    public static ElasticsearchSink<DecisionRecord> decisionRecords(ElasticsearchConfig config) {
+        return new ElasticsearchSink<>(config, Documents.decisionRecords());
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.concord.jobs.metrics;
 import static dev.concord.jobs.Conventions.Metrics.*;
 
 import dev.concord.jobs.Conventions;
+import dev.concord.jobs.decide.signal.Verdict;
 import dev.concord.jobs.slo.WindowBurn;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
@@ -10,6 +11,10 @@ import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -18,6 +23,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * concurrently).
  */
 final class ConcordMetrics {
+
+    private static final String[] OUTPUTS = {"transactions", "slo_snapshots", "slo_alerts", "decisions"};
+    private static final String[] VERDICTS = Arrays.stream(Verdict.values())
+            .map(v -> v.name().toLowerCase(Locale.ROOT))
+            .toArray(String[]::new);
 
     private static final String[] SLO_LABELS = {LABEL_SLO, LABEL_TRANSACTION, LABEL_CLOUD, LABEL_REGION, LABEL_TENANT};
 
@@ -34,6 +44,12 @@ final class ConcordMetrics {
     private final Counter deadLettered;
     private final Gauge eventTime;
     private final Gauge eventTimeLag;
+    private final Gauge decisionState;
+    private final Counter decisions;
+    private final Gauge signalVerdict;
+    /** policy|scope → the labels of its series at 1, so a new transition can set the one it leaves to 0. */
+    private final Map<String, String[]> currentDecision = new HashMap<>();
+
     private long maxEventTimeMillis = Long.MIN_VALUE;
 
     ConcordMetrics(PrometheusRegistry registry, Clock clock) {
@@ -103,13 +119,30 @@ final class ConcordMetrics {
                 .help("How far the engine's latest event time is behind the wall clock")
                 .unit(Unit.SECONDS)
                 .register(registry);
+        decisionState = Gauge.builder()
+                .name(FAILOVER_DECISION_STATE)
+                .help("1 for the action and state of the latest failover decision of a policy at a scope, 0 for those"
+                        + " it left")
+                .labelNames(LABEL_POLICY, LABEL_DOMAIN, LABEL_ACTION, LABEL_SCOPE, LABEL_STATE)
+                .register(registry);
+        decisions = Counter.builder()
+                .name(FAILOVER_DECISIONS)
+                .help("Failover decision records, one per state transition")
+                .labelNames(LABEL_POLICY, LABEL_DOMAIN, LABEL_ACTION, LABEL_STATE)
+                .register(registry);
+        signalVerdict = Gauge.builder()
+                .name(SIGNAL_VERDICT)
+                .help("1 for the verdict a signal family gives a cloud of a failover policy at its latest evaluation,"
+                        + " 0 for the other verdicts")
+                .labelNames(LABEL_POLICY, LABEL_CLOUD, LABEL_FAMILY, LABEL_VERDICT)
+                .register(registry);
         CounterWithCallback.builder()
                 .name(EXPORTER_SCRAPES)
                 .help("Scrapes of this exporter")
                 .callback(cb -> cb.call(scrapes.incrementAndGet()))
                 .register(registry);
         // the engine's outputs exist from the start, so rate() sees their first increase
-        for (String output : new String[] {"transactions", "slo_snapshots", "slo_alerts"}) {
+        for (String output : OUTPUTS) {
             recordsOut.labelValues(output);
         }
         deadLettered.labelValues("late_span");
@@ -156,8 +189,30 @@ final class ConcordMetrics {
                 recordsOut.labelValues("transactions").inc();
             }
             case LATE_SPAN -> deadLettered.labelValues("late_span").inc();
+            case DECISION -> {
+                String[] series = {u.policy(), u.domain(), u.action(), u.scope(), u.state()};
+                String[] left = currentDecision.put(u.policy() + "|" + u.scope(), series);
+                if (left != null && !Arrays.equals(left, series)) {
+                    decisionState.labelValues(left).set(0);
+                }
+                decisionState.labelValues(series).set(1);
+                decisions
+                        .labelValues(u.policy(), u.domain(), u.action(), u.state())
+                        .inc();
+                recordsOut.labelValues("decisions").inc();
+            }
+            case VERDICT -> {
+                // every verdict has a series, so a matrix cell reads 1 in exactly one of four columns
+                for (String verdict : VERDICTS) {
+                    signalVerdict
+                            .labelValues(u.policy(), u.cloud(), u.family(), verdict)
+                            .set(verdict.equals(u.verdict()) ? 1 : 0);
+                }
+            }
         }
-        if (u.kind() != MetricUpdate.Kind.LATE_SPAN && u.eventTimeMillis() > maxEventTimeMillis) {
+        if (u.kind() != MetricUpdate.Kind.LATE_SPAN
+                && u.kind() != MetricUpdate.Kind.VERDICT
+                && u.eventTimeMillis() > maxEventTimeMillis) {
             maxEventTimeMillis = u.eventTimeMillis();
             eventTime.set(maxEventTimeMillis / 1000.0);
         }

@@ -3,10 +3,15 @@ package dev.concord.jobs.metrics;
 import dev.concord.ingest.model.Span;
 import dev.concord.jobs.Conventions;
 import dev.concord.jobs.correlate.TransactionOutcome;
+import dev.concord.jobs.decide.DecisionRecord;
+import dev.concord.jobs.decide.DecisionTexts;
+import dev.concord.jobs.decide.PolicyVerdict;
 import dev.concord.jobs.slo.SloAlert;
 import dev.concord.jobs.slo.SloSnapshot;
 import dev.concord.jobs.slo.WindowBurn;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One change to Concord's metrics, from any of the job's outputs: the one type the single exporter subtask receives.
@@ -28,13 +33,22 @@ public record MetricUpdate(
         String window,
         boolean firing,
         String outcome,
-        double count) {
+        double count,
+        String policy,
+        String domain,
+        String action,
+        String scope,
+        String state,
+        String family,
+        String verdict) {
 
     public enum Kind {
         SLO_SNAPSHOT,
         SLO_ALERT,
         TRANSACTION,
-        LATE_SPAN
+        LATE_SPAN,
+        DECISION,
+        VERDICT
     }
 
     public MetricUpdate {
@@ -58,7 +72,14 @@ public record MetricUpdate(
                 "",
                 false,
                 "",
-                1);
+                1,
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "");
     }
 
     public static MetricUpdate of(SloAlert a) {
@@ -78,7 +99,14 @@ public record MetricUpdate(
                 Conventions.windowLabel(a.longWindowMinutes()) + "/" + Conventions.windowLabel(a.shortWindowMinutes()),
                 a.firing(),
                 "",
-                1);
+                1,
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "");
     }
 
     public static MetricUpdate of(TransactionOutcome o) {
@@ -97,8 +125,15 @@ public record MetricUpdate(
                 "",
                 "",
                 false,
-                o.outcome() == null ? "unknown" : o.outcome().name().toLowerCase(java.util.Locale.ROOT),
-                o.adjustedCount());
+                o.outcome() == null ? "unknown" : o.outcome().name().toLowerCase(Locale.ROOT),
+                o.adjustedCount(),
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "");
     }
 
     public static MetricUpdate late(Span span) {
@@ -118,6 +153,72 @@ public record MetricUpdate(
                 "",
                 false,
                 "",
-                1);
+                1,
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "");
+    }
+
+    /** A decision's transition: its state at its policy and scope. */
+    public static MetricUpdate of(DecisionRecord d) {
+        return new MetricUpdate(
+                Kind.DECISION,
+                "",
+                "",
+                d.scope().cloud(),
+                d.scope().region() == null ? "" : d.scope().region(),
+                d.scope().tenant() == null ? "" : d.scope().tenant(),
+                Instant.parse(d.eventTime()).toEpochMilli(),
+                0,
+                0,
+                0,
+                List.of(),
+                "",
+                "",
+                false,
+                "",
+                1,
+                d.policy(),
+                d.domain(),
+                lower(d.action().name()),
+                DecisionTexts.scope(d.scope()),
+                lower(d.state().name()),
+                "",
+                "");
+    }
+
+    public static MetricUpdate of(PolicyVerdict v) {
+        return new MetricUpdate(
+                Kind.VERDICT,
+                "",
+                "",
+                v.cloud(),
+                "",
+                "",
+                v.eventTimeMillis(),
+                0,
+                0,
+                0,
+                List.of(),
+                "",
+                "",
+                false,
+                "",
+                1,
+                v.policy(),
+                v.domain(),
+                "",
+                "",
+                "",
+                v.family(),
+                lower(v.verdict().name()));
+    }
+
+    private static String lower(String name) {
+        return name.toLowerCase(Locale.ROOT);
     }
 }

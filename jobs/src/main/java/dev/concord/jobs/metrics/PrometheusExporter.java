@@ -1,9 +1,12 @@
 package dev.concord.jobs.metrics;
 
 import dev.concord.jobs.Conventions;
+import dev.concord.jobs.decide.DecisionRecord;
+import dev.concord.jobs.decide.PolicyEvaluator;
 import dev.concord.jobs.slo.SloPipelineJob;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
  * Wires the Prometheus exporter onto the SLO pipeline: every output becomes a {@link MetricUpdate}, and all of them
@@ -18,6 +21,19 @@ public final class PrometheusExporter {
     private PrometheusExporter() {}
 
     public static void attach(SloPipelineJob.Streams streams, PrometheusExporterSink sink) {
+        attach(streams, null, sink);
+    }
+
+    /**
+     * As the other, with the decision job's records and its evaluator's verdicts ({@link PolicyEvaluator#VERDICTS})
+     * in the same exporter.
+     *
+     * @param decisions the decision graph of {@link dev.concord.jobs.decide.DecisionJob#wire}; null without one
+     */
+    public static void attach(
+            SloPipelineJob.Streams streams,
+            SingleOutputStreamOperator<DecisionRecord> decisions,
+            PrometheusExporterSink sink) {
         TypeInformation<MetricUpdate> type = TypeInformation.of(MetricUpdate.class);
         DataStream<MetricUpdate> transactions = streams.transactions()
                 .map(MetricUpdate::of, type)
@@ -35,9 +51,20 @@ public final class PrometheusExporter {
                 .map(MetricUpdate::late, type)
                 .uid(Conventions.UID_LATE_SPAN_METRICS)
                 .name(Conventions.UID_LATE_SPAN_METRICS);
-        transactions
-                .union(snapshots, alerts, late)
-                .sinkTo(sink)
+        DataStream<MetricUpdate> all = transactions.union(snapshots, alerts, late);
+        if (decisions != null) {
+            DataStream<MetricUpdate> records = decisions
+                    .map(MetricUpdate::of, type)
+                    .uid(Conventions.UID_DECISION_METRICS)
+                    .name(Conventions.UID_DECISION_METRICS);
+            DataStream<MetricUpdate> verdicts = decisions
+                    .getSideOutput(PolicyEvaluator.VERDICTS)
+                    .map(MetricUpdate::of, type)
+                    .uid(Conventions.UID_VERDICT_METRICS)
+                    .name(Conventions.UID_VERDICT_METRICS);
+            all = all.union(records, verdicts);
+        }
+        all.sinkTo(sink)
                 .setParallelism(1)
                 .uid(Conventions.UID_PROMETHEUS_EXPORTER)
                 .name(Conventions.UID_PROMETHEUS_EXPORTER);

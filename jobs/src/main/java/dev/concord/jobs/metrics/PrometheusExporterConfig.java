@@ -7,13 +7,15 @@ import java.util.Objects;
 /**
  * Where the exporter listens and how a bounded run ends.
  *
- * @param scrapesAfterEnd at the end of a bounded input, keep serving until this many more scrapes happened, so the
- *     final values reach Prometheus; 0 to stop at once
+ * @param scrapesAfterEnd at the end of a bounded input, if anyone scraped during the run, keep serving until this many
+ *     more scrapes happened, so the final values reach Prometheus; 0 to stop at once
  * @param maxWaitAfterEnd the most time that wait may take
  * @param bindTimeout how long to retry while the port is busy
+ * @param optional a port still busy after the bind timeout leaves the job without metrics (logged) instead of
+ *     failing it: for a command line's default port, which anything else on the machine may hold
  */
 public record PrometheusExporterConfig(
-        String host, int port, int scrapesAfterEnd, Duration maxWaitAfterEnd, Duration bindTimeout)
+        String host, int port, int scrapesAfterEnd, Duration maxWaitAfterEnd, Duration bindTimeout, boolean optional)
         implements Serializable {
 
     public static final String DEFAULT_HOST = "0.0.0.0";
@@ -30,6 +32,12 @@ public record PrometheusExporterConfig(
         if (scrapesAfterEnd < 0 || maxWaitAfterEnd.isNegative() || bindTimeout.isNegative()) {
             throw new IllegalArgumentException("Prometheus exporter: counts and durations must not be negative");
         }
+    }
+
+    /** A required port. */
+    public PrometheusExporterConfig(
+            String host, int port, int scrapesAfterEnd, Duration maxWaitAfterEnd, Duration bindTimeout) {
+        this(host, port, scrapesAfterEnd, maxWaitAfterEnd, bindTimeout, false);
     }
 
     /** Listen on all interfaces of the port; stop at once at the end of input. */

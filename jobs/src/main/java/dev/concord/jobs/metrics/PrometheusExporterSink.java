@@ -37,7 +37,17 @@ public final class PrometheusExporterSink implements Sink<MetricUpdate> {
         }
         PrometheusRegistry registry = new PrometheusRegistry();
         ConcordMetrics metrics = new ConcordMetrics(registry, Clock.systemUTC());
-        return new Writer(metrics, bind(registry));
+        HTTPServer server;
+        try {
+            server = bind(registry);
+        } catch (IOException e) {
+            if (!config.optional()) {
+                throw e;
+            }
+            LOG.warn("Prometheus exporter off: {}", e.getMessage());
+            server = null;
+        }
+        return new Writer(metrics, server);
     }
 
     private HTTPServer bind(PrometheusRegistry registry) throws IOException {
@@ -67,6 +77,7 @@ public final class PrometheusExporterSink implements Sink<MetricUpdate> {
 
     private final class Writer implements SinkWriter<MetricUpdate> {
         private final ConcordMetrics metrics;
+        /** null when an optional port was busy. */
         private final HTTPServer server;
 
         Writer(ConcordMetrics metrics, HTTPServer server) {
@@ -81,7 +92,8 @@ public final class PrometheusExporterSink implements Sink<MetricUpdate> {
 
         @Override
         public void flush(boolean endOfInput) throws IOException {
-            if (endOfInput && config.scrapesAfterEnd() > 0) {
+            // nobody scraped during the run: nobody will scrape the final values either
+            if (endOfInput && config.scrapesAfterEnd() > 0 && server != null && metrics.scrapes() > 0) {
                 awaitScrapes();
             }
         }
@@ -102,7 +114,9 @@ public final class PrometheusExporterSink implements Sink<MetricUpdate> {
 
         @Override
         public void close() {
-            server.close();
+            if (server != null) {
+                server.close();
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.concord.jobs.Conventions;
 import dev.concord.jobs.Engine;
 import dev.concord.jobs.correlate.TransactionOutcome;
 import dev.concord.jobs.decide.DecisionRecord;
+import dev.concord.jobs.outputs.ExternalOutputs;
 import dev.concord.jobs.rules.EngineRules;
 import dev.concord.jobs.sinks.Directories;
 import dev.concord.jobs.sinks.JsonLines;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -90,7 +92,7 @@ public final class Replay {
             int parallelism,
             Path confirmations)
             throws Exception {
-        return run(telemetry, rules, out, from, to, parallelism, confirmations, Taps.NONE);
+        return run(telemetry, rules, out, from, to, parallelism, confirmations, ExternalOutputs.NONE, Taps.NONE);
     }
 
     /** As the other, with {@code taps} attached to the pipeline's streams. */
@@ -102,6 +104,35 @@ public final class Replay {
             Instant to,
             int parallelism,
             Path confirmations,
+            Taps taps)
+            throws Exception {
+        return run(telemetry, rules, out, from, to, parallelism, confirmations, ExternalOutputs.NONE, taps);
+    }
+
+    /** As the other, sending the results to Prometheus, Elasticsearch and Alertmanager too, as configured. */
+    public static Summary run(
+            RecordedTelemetry telemetry,
+            EngineRules rules,
+            Path out,
+            Instant from,
+            Instant to,
+            int parallelism,
+            Path confirmations,
+            ExternalOutputs outputs)
+            throws Exception {
+        return run(telemetry, rules, out, from, to, parallelism, confirmations, outputs, Taps.NONE);
+    }
+
+    /** The whole pipeline: JSON lines files, the configured external outputs, and {@code taps}. */
+    public static Summary run(
+            RecordedTelemetry telemetry,
+            EngineRules rules,
+            Path out,
+            Instant from,
+            Instant to,
+            int parallelism,
+            Path confirmations,
+            ExternalOutputs outputs,
             Taps taps)
             throws Exception {
         List<Span> spans = telemetry.spans().stream()
@@ -130,15 +161,17 @@ public final class Replay {
                                 new JsonLinesSink<>(parts.resolve("alerts")),
                                 new JsonLinesSink<>(parts.resolve("late"))))
                 .build(env);
-        DataStream<DecisionRecord> decided = null;
+        SingleOutputStreamOperator<DecisionRecord> decisionGraph = null;
         if (!rules.policies().isEmpty()) {
-            decided = ReplayDecisions.wire(
+            decisionGraph = ReplayDecisions.wire(
                     env, telemetry, spans, logs, streams.alerts(), confirmations, rules.policies());
-            decided.sinkTo(new JsonLinesSink<>(parts.resolve("decisions")))
+            decisionGraph
+                    .sinkTo(new JsonLinesSink<>(parts.resolve("decisions")))
                     .uid(Conventions.UID_DECISION_SINK)
                     .name(Conventions.UID_DECISION_SINK);
         }
-        taps.attach(streams, decided);
+        outputs.attach(streams, decisionGraph);
+        taps.attach(streams, decisionGraph);
         env.execute("concord-replay");
 
         int transactions = merge(

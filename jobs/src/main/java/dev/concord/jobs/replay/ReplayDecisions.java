@@ -20,6 +20,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.Collector;
 
@@ -28,7 +29,7 @@ final class ReplayDecisions {
 
     private ReplayDecisions() {}
 
-    static DataStream<DecisionRecord> wire(
+    static SingleOutputStreamOperator<DecisionRecord> wire(
             StreamExecutionEnvironment env,
             RecordedTelemetry telemetry,
             List<Span> spans,

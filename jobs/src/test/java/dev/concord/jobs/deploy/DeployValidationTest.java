@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.concord.jobs.alerts.DecisionAlerts;
 import dev.concord.jobs.alerts.SloAlerts;
 import dev.concord.services.CommandLineTools;
 import java.io.IOException;
@@ -65,7 +66,7 @@ class DeployValidationTest {
         CommandLineTools.Result result = node("validate-dashboard.mjs", dashboards());
 
         assertThat(result.exitCode()).as(result.output()).isZero();
-        assertThat(result.output().lines().filter(l -> l.startsWith("OK"))).hasSize(4);
+        assertThat(result.output().lines().filter(l -> l.startsWith("OK"))).hasSize(5);
     }
 
     @Test
@@ -105,8 +106,10 @@ class DeployValidationTest {
                         "concord-overview",
                         "concord-slo-detail",
                         "concord-failover-decisions",
+                        "concord-signal-agreement",
                         "concord-engine-health");
         assertThat(SloAlerts.SLO_DETAIL_DASHBOARD_PATH).startsWith("/d/concord-slo-detail/");
+        assertThat(DecisionAlerts.DECISIONS_DASHBOARD_PATH).startsWith("/d/concord-failover-decisions/");
     }
 
     @Test

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.concord.jobs.alerts.DecisionFixtures;
+import dev.concord.jobs.decide.Action;
+import dev.concord.jobs.decide.DecisionRecord;
+import dev.concord.jobs.decide.DecisionState;
 import dev.concord.jobs.slo.SloSnapshot;
 import dev.concord.jobs.slo.WindowBurn;
 import java.util.HashSet;
@@ -53,10 +57,34 @@ class DocumentsTest {
     }
 
     @Test
+    void everyDecisionFieldIsMappedAndEachTransitionIsItsOwnDocument() throws Exception {
+        DecisionRecord recommended =
+                DecisionFixtures.decision(Action.PROMOTE_STANDBY, DecisionState.VETOED, "2026-01-05T09:12:00Z");
+        DecisionRecord confirmed =
+                DecisionFixtures.decision(Action.PROMOTE_STANDBY, DecisionState.CONFIRMED, "2026-01-05T09:14:00Z");
+        IndexedDocument first = Documents.decisionRecords().toDocument(recommended, "concord-");
+        IndexedDocument second = Documents.decisionRecords().toDocument(confirmed, "concord-");
+        JsonNode mapping = new ObjectMapper()
+                .readTree(IndexTemplates.body("decisions", "concord-"))
+                .at("/template/mappings/properties");
+
+        assertThat(first.index()).isEqualTo("concord-decisions");
+        assertThat(first.id()).isEqualTo(DecisionFixtures.ID + "|VETOED@2026-01-05T09:12:00Z");
+        assertThat(second.id()).isNotEqualTo(first.id());
+        assertThat(Documents.decisionRecords().toDocument(recommended, "concord-"))
+                .as("the same record, the same id: a replay overwrites")
+                .isEqualTo(first);
+        assertThat(unmapped(new ObjectMapper().valueToTree(first.source()), mapping))
+                .isEmpty();
+        assertThat(unmapped(new ObjectMapper().valueToTree(second.source()), mapping))
+                .isEmpty();
+    }
+
+    @Test
     void templatesMatchOnlyTheirOwnPrefix() throws Exception {
         JsonNode template = new ObjectMapper().readTree(IndexTemplates.body("decisions", "concord-it-1-"));
         assertThat(template.at("/index_patterns/0").asText()).isEqualTo("concord-it-1-decisions");
-        assertThat(template.at("/template/mappings/properties/evidence/type").asText())
+        assertThat(template.at("/template/mappings/properties/signals/type").asText())
                 .isEqualTo("nested");
     }
 
@@ -71,6 +99,8 @@ class DocumentsTest {
                     && doc.get(field).size() > 0
                     && doc.get(field).get(0).isObject()) {
                 missing.addAll(unmapped(doc.get(field).get(0), mapped.get("properties")));
+            } else if (doc.get(field).isObject()) {
+                missing.addAll(unmapped(doc.get(field), mapped.get("properties")));
             }
         }
         return missing;

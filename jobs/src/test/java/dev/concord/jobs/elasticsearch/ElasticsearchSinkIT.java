@@ -8,17 +8,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concord.ingest.model.Span;
 import dev.concord.jobs.Engine;
+import dev.concord.jobs.decide.Action;
+import dev.concord.jobs.decide.DecisionRecord;
+import dev.concord.jobs.decide.DecisionState;
+import dev.concord.jobs.decide.signal.Evidence;
 import dev.concord.jobs.outputs.OutputFixtures;
 import dev.concord.jobs.sinks.JsonLinesSink;
 import dev.concord.jobs.slo.SloPipelineJob;
 import dev.concord.jobs.sources.SimulatedSpans;
+import dev.concord.services.CommandLineTools;
 import dev.concord.services.RequiresServices;
 import dev.concord.services.Service;
 import dev.concord.services.ServiceEndpoints;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -102,50 +106,57 @@ class ElasticsearchSinkIT {
     }
 
     @Test
-    void theDecisionsTemplateTakesADecisionAndTheTimelinePanelQueryFindsIt() throws Exception {
+    void aDecisionRecordIndexedTwiceIsOneDocumentThatTheTimelinePanelQueryFinds() throws Exception {
         IndexTemplates.install(client, PREFIX);
-        Map<String, Object> evidence = Map.of(
-                "family", "slo",
-                "signal", "order-to-fulfillment-availability",
-                "verdict", "unhealthy",
-                "cloud", "aws",
-                "region", "us-east-1",
-                "value", 120.0,
-                "threshold", 14.4,
-                "observed_at", "2026-01-05T09:12:00Z",
-                "detail", "1h burn rate 120 over 14.4");
-        Map<String, Object> decision = Map.of(
-                "@timestamp", "2026-01-05T09:12:00Z",
-                "decision_id", "d-1",
-                "transition", "recommended",
-                "from_state", "watching",
-                "state", "recommended",
-                "policy", "warehouse-failover",
-                "action", "failover",
-                "scope", Map.of("transaction", "order-to-fulfillment", "from_cloud", "aws", "to_cloud", "gcp"),
-                "summary", "aws us-east-1 fails order-to-fulfillment; gcp us-central1 healthy",
-                "evidence", List.of(evidence));
-        String index = Documents.decisionsIndex(PREFIX);
+        DecisionRecord decision = new DecisionRecord(
+                "web-api/aws.us-east-1/20260105T091200Z",
+                "web-api",
+                "web-api",
+                Action.SHIFT_TRAFFIC,
+                DecisionState.RECOMMENDED,
+                new DecisionRecord.DecisionScope("aws", "us-east-1", null),
+                "aws",
+                "gcp",
+                new DecisionRecord.Weights(0, 100),
+                "2026-01-05T09:12:00Z",
+                new DecisionRecord.QuorumCount(2, 2, List.of("probes", "health")),
+                List.of(
+                        new DecisionRecord.Signal(
+                                "probes",
+                                "FAILING",
+                                new Evidence("failing_vantage_points", 3.0, 2.0, "1m", 0.001, 18L, 3)),
+                        new DecisionRecord.Signal(
+                                "health", "FAILING", new Evidence("failing_checks", 1.0, 0.0, "1m", null, 12L, null))),
+                List.of(),
+                null);
+        IndexedDocument doc = Documents.decisionRecords().toDocument(decision, PREFIX);
         for (int i = 0; i < 2; i++) {
-            client.index(r -> r.index(index)
-                    .id(Documents.decisionDocumentId("d-1", "recommended"))
-                    .document(decision));
+            client.index(r -> r.index(doc.index()).id(doc.id()).document(doc.source()));
         }
-        client.indices().refresh(r -> r.index(index));
+        client.indices().refresh(r -> r.index(doc.index()));
 
         JsonNode panel = new ObjectMapper()
-                .readTree(Path.of(System.getenv().getOrDefault("CONCORD_REPO_ROOT", ".."))
+                .readTree(CommandLineTools.repoRoot()
                         .resolve("deploy/grafana/dashboards/concord-failover-decisions.json")
                         .toFile())
-                .at("/panels/2/targets/0");
-        assertThat(panel.at("/datasource/uid").asText()).isEqualTo("concord-es-decisions");
-        String lucene = panel.get("query").asText().replaceAll("\\$\\{\\w+:lucene}", "*");
-        SearchResponse<JsonNode> hits =
-                client.search(s -> s.index(index).query(q -> q.queryString(qs -> qs.query(lucene))), JsonNode.class);
+                .get("panels");
+        JsonNode timeline = null;
+        for (JsonNode p : panel) {
+            if (p.get("title").asText().startsWith("Decision timeline")) {
+                timeline = p.at("/targets/0");
+            }
+        }
+        assertThat(timeline).isNotNull();
+        assertThat(timeline.at("/datasource/uid").asText()).isEqualTo("concord-es-decisions");
+        String lucene = timeline.get("query").asText().replaceAll("\\$\\{\\w+:lucene}", "*");
+        SearchResponse<JsonNode> hits = client.search(
+                s -> s.index(doc.index()).query(q -> q.queryString(qs -> qs.query(lucene))), JsonNode.class);
 
         assertThat(hits.hits().hits()).hasSize(1);
-        assertThat(hits.hits().hits().get(0).source().at("/evidence/0/verdict").asText())
-                .isEqualTo("unhealthy");
+        JsonNode source = hits.hits().hits().get(0).source();
+        assertThat(source.at("/signals/0/measure").asText()).isEqualTo("failing_vantage_points");
+        assertThat(source.at("/scope/label").asText()).isEqualTo("aws/us-east-1");
+        assertThat(source.at("/evidence").asText()).contains("probes FAILING: failing_vantage_points 3");
     }
 
     private void run(Path dir) throws Exception {

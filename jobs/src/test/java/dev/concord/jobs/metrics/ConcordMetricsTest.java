@@ -2,8 +2,13 @@ package dev.concord.jobs.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.concord.jobs.alerts.DecisionFixtures;
 import dev.concord.jobs.correlate.Outcome;
 import dev.concord.jobs.correlate.TransactionOutcome;
+import dev.concord.jobs.decide.Action;
+import dev.concord.jobs.decide.DecisionState;
+import dev.concord.jobs.decide.PolicyVerdict;
+import dev.concord.jobs.decide.signal.Verdict;
 import dev.concord.jobs.slo.SloAlert;
 import dev.concord.jobs.slo.SloSnapshot;
 import dev.concord.jobs.slo.WindowBurn;
@@ -62,6 +67,51 @@ class ConcordMetricsTest {
                 .contains(
                         "concord_slo_alert_firing{cloud=\"aws\",region=\"us-east-1\",severity=\"page\","
                                 + "slo=\"availability\",tenant=\"*\",transaction=\"order-to-fulfillment\",window=\"1h/5m\"} 0.0");
+    }
+
+    @Test
+    void aPolicysLatestDecisionAtAScopeIsTheOneSeriesAtOneAndEveryTransitionCounts() throws IOException {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        ConcordMetrics metrics = new ConcordMetrics(registry, CLOCK);
+
+        metrics.apply(MetricUpdate.of(
+                DecisionFixtures.decision(Action.SHIFT_TRAFFIC, DecisionState.RECOMMENDED, "2026-01-05T09:12:00Z")));
+        metrics.apply(MetricUpdate.of(
+                DecisionFixtures.decision(Action.SHIFT_TRAFFIC, DecisionState.CONFIRMED, "2026-01-05T09:14:00Z")));
+        metrics.apply(MetricUpdate.of(
+                DecisionFixtures.decision(Action.FAILBACK, DecisionState.RECOMMENDED, "2026-01-05T09:40:00Z")));
+
+        String text = exposition(registry);
+        String labels = "domain=\"web-api\",policy=\"web-api\",scope=\"aws/us-east-1\"";
+        assertThat(text)
+                .contains("concord_failover_decision_state{action=\"shift_traffic\"," + labels
+                        + ",state=\"recommended\"} 0.0")
+                .contains("concord_failover_decision_state{action=\"shift_traffic\"," + labels
+                        + ",state=\"confirmed\"} 0.0")
+                .contains(
+                        "concord_failover_decision_state{action=\"failback\"," + labels + ",state=\"recommended\"} 1.0")
+                .contains("concord_failover_decisions_total{action=\"shift_traffic\",domain=\"web-api\","
+                        + "policy=\"web-api\",state=\"recommended\"} 1.0")
+                .contains("concord_engine_records_out_total{output=\"decisions\"} 3.0")
+                .contains("concord_engine_event_time_seconds "
+                        + (double) Instant.parse("2026-01-05T09:40:00Z").getEpochSecond());
+    }
+
+    @Test
+    void aSignalVerdictIsOneInExactlyOneOfTheFourVerdicts() throws IOException {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        ConcordMetrics metrics = new ConcordMetrics(registry, CLOCK);
+
+        metrics.apply(MetricUpdate.of(new PolicyVerdict("web-api", "web-api", "aws", "probes", Verdict.FAILING, 1)));
+        metrics.apply(MetricUpdate.of(new PolicyVerdict("web-api", "web-api", "aws", "probes", Verdict.HEALTHY, 2)));
+
+        String text = exposition(registry);
+        String cell = "concord_signal_verdict{cloud=\"aws\",family=\"probes\",policy=\"web-api\",verdict=";
+        assertThat(text)
+                .contains(cell + "\"healthy\"} 1.0")
+                .contains(cell + "\"failing\"} 0.0")
+                .contains(cell + "\"degraded\"} 0.0")
+                .contains(cell + "\"no_data\"} 0.0");
     }
 
     private static String exposition(PrometheusRegistry registry) throws IOException {

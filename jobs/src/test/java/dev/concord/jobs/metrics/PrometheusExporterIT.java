@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concord.jobs.Conventions;
 import dev.concord.jobs.Engine;
 import dev.concord.jobs.outputs.OutputFixtures;
@@ -37,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The SLO pipeline at parallelism 2 with the exporter on the port local-services/prometheus/prometheus.yml scrapes
- * (127.0.0.1:19400): the real Prometheus holds every series exactly once, with the final values.
+ * (127.0.0.1:19400): the real Prometheus holds every series exactly once, with the final values. (Every dashboard
+ * query is run against the series of a whole replay, decisions included, in ReplayOutputsIT.)
  */
 @RequiresServices(Service.PROMETHEUS)
 class PrometheusExporterIT {
@@ -137,47 +137,5 @@ class PrometheusExporterIT {
                         .orElseThrow()
                         .minuteEndEpochMillis())
                 .isLessThanOrEqualTo(OutputFixtures.STOP_AT);
-    }
-
-    @Test
-    void everyPrometheusQueryOfEveryDashboardReturnsData() throws Exception {
-        Path dashboards =
-                Path.of(System.getenv().getOrDefault("CONCORD_REPO_ROOT", "..")).resolve("deploy/grafana/dashboards");
-        List<String> empty = new java.util.ArrayList<>();
-        int queries = 0;
-        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dashboards)) {
-            for (Path file :
-                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                for (String expr :
-                        promqlOf(new ObjectMapper().readTree(file.toFile()).get("panels"))) {
-                    queries++;
-                    String query = expr.replace("$__rate_interval", "1m")
-                            .replace("$slo", SLO)
-                            .replace("$transaction", "order-to-fulfillment")
-                            .replace("$job", "concord-test-target")
-                            .replace("$cloud", ".*")
-                            .replace("$region", ".*")
-                            .replace("$tenant", ".*");
-                    if (prometheus.query(query, at).isEmpty()) {
-                        empty.add(file.getFileName() + ": " + query);
-                    }
-                }
-            }
-        }
-        assertThat(queries).isGreaterThan(25);
-        assertThat(empty).isEmpty();
-    }
-
-    private static List<String> promqlOf(JsonNode panels) {
-        List<String> exprs = new java.util.ArrayList<>();
-        for (JsonNode panel : panels) {
-            panel.path("targets").forEach(t -> {
-                if (t.has("expr")) {
-                    exprs.add(t.get("expr").asText());
-                }
-            });
-            exprs.addAll(promqlOf(panel.path("panels")));
-        }
-        return exprs;
     }
 }
