@@ -157,10 +157,26 @@ public final class PipelineBench {
     private static DataGeneratorSource<Span> source(List<Span> spans, StreamExecutionEnvironment env) {
         TypeInformation<Span> type = TypeInformation.of(Span.class);
         return new DataGeneratorSource<>(
-                new StampedSpans(new IndexedElements<>(type, env.getConfig(), spans)),
+                new StampedSpans(
+                        new IndexedElements<>(type, env.getConfig(), interleaved(spans, env.getParallelism()))),
                 spans.size(),
                 RateLimiterStrategy.noOp(),
                 type);
+    }
+
+    /**
+     * The records reordered so that each of {@code readers} source readers, which read consecutive index ranges, gets
+     * every {@code readers}-th record: each reader then carries the whole time range, as a Kafka partition does,
+     * instead of one reader holding the watermark back in the first half while the other runs ahead in the second.
+     */
+    static <T> List<T> interleaved(List<T> records, int readers) {
+        List<T> reordered = new ArrayList<>(records.size());
+        for (int reader = 0; reader < readers; reader++) {
+            for (int i = reader; i < records.size(); i += readers) {
+                reordered.add(records.get(i));
+            }
+        }
+        return reordered;
     }
 
     private static Result result(String pipeline, List<Span> spans, int parallelism) {
