@@ -34,8 +34,10 @@ import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Measures the correlation and SLO pipeline on the embedded engine with heap state: spans per second at a given
- * parallelism, and the serialized bytes of state per in-flight transaction and per SLO key.
+ * Measures the correlation and SLO pipeline on the embedded engine with heap state: spans per second and per
+ * CPU-second at a given parallelism, with the source alone for comparison; the latency of outcomes, SLO snapshots and
+ * alerts from the span that released them (see {@link Probe}); and the serialized bytes of state per in-flight
+ * transaction and per SLO key.
  */
 public final class PipelineBench {
 
