@@ -31,6 +31,7 @@ public final class Conventions {
     public static final String UID_SLO_SNAPSHOT_METRICS = "slo-snapshot-metrics";
     public static final String UID_SLO_ALERT_METRICS = "slo-alert-metrics";
     public static final String UID_LATE_SPAN_METRICS = "late-span-metrics";
+    public static final String UID_BENCH_SINK = "bench-sink";
     public static final String UID_PROMETHEUS_EXPORTER = "prometheus-exporter";
     public static final String UID_DECISION_METRICS = "decision-metrics";
     public static final String UID_VERDICT_METRICS = "verdict-metrics";

@@ -9,10 +9,15 @@ public final class Engine {
 
     private Engine() {}
 
-    /** Settings that make a Kryo fallback fail at job build time instead of silently slowing state down. */
+    /**
+     * Settings that make a Kryo fallback fail at job build time instead of silently slowing state down, and that hand
+     * records between chained operators without a defensive copy: every type on Concord's streams is an immutable
+     * record, so no operator can see another change what it was given.
+     */
     public static Configuration baseConfiguration() {
         Configuration configuration = new Configuration();
         configuration.set(PipelineOptions.GENERIC_TYPES, false);
+        configuration.set(PipelineOptions.OBJECT_REUSE, true);
         configuration.set(PipelineOptions.MAX_PARALLELISM, Conventions.MAX_PARALLELISM);
         return configuration;
     }

@@ -1,34 +1,43 @@
 package dev.concord.jobs.bench;
 
 import dev.concord.ingest.model.Span;
+import dev.concord.jobs.Conventions;
 import dev.concord.jobs.Engine;
 import dev.concord.jobs.correlate.InFlightTransaction;
 import dev.concord.jobs.correlate.StageRecord;
+import dev.concord.jobs.correlate.TransactionCorrelator;
+import dev.concord.jobs.correlate.TransactionOutcome;
 import dev.concord.jobs.correlate.TransactionSpec;
 import dev.concord.jobs.slo.BurnWindow;
+import dev.concord.jobs.slo.SloAlert;
 import dev.concord.jobs.slo.SloCounts;
 import dev.concord.jobs.slo.SloPipelineJob;
+import dev.concord.jobs.slo.SloSnapshot;
 import dev.concord.jobs.slo.SloSpec;
-import dev.concord.jobs.sources.SimulatedSpans;
+import dev.concord.jobs.sources.IndexedElements;
 import dev.concord.simulator.SimulationSettings;
 import dev.concord.simulator.TwoCloudSimulator;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
 /**
- * Measures the correlation and SLO pipeline on the embedded engine with heap state: spans per second at a given
- * parallelism, and the serialized bytes of state per in-flight transaction and per SLO key.
+ * Measures the correlation and SLO pipeline on the embedded engine with heap state: spans per second and per
+ * CPU-second at a given parallelism, with the source alone for comparison; the latency of outcomes, SLO snapshots and
+ * alerts from the span that released them (see {@link Probe}); and the serialized bytes of state per in-flight
+ * transaction and per SLO key.
  */
 public final class PipelineBench {
 
@@ -57,8 +66,39 @@ public final class PipelineBench {
             Map.of(),
             Map.of());
 
-    /** One measured run. */
-    public record Result(int parallelism, long spans, long transactions, double seconds, double spansPerSecond) {}
+    /**
+     * One measured run.
+     *
+     * @param wallSeconds from the first span leaving the source to the last sink's end of input
+     * @param cpuSeconds the process's CPU time over the same interval: every thread of the engine, the garbage
+     *     collector and the JIT included
+     * @param outcomeMillis latency of transaction outcomes, sorted (see {@link Probe})
+     * @param snapshotMillis latency of SLO snapshots, sorted
+     * @param alertMillis latency of burn-rate alerts, sorted
+     */
+    public record Result(
+            String pipeline,
+            int parallelism,
+            long spans,
+            long transactions,
+            double wallSeconds,
+            double cpuSeconds,
+            double loadAverage,
+            double[] outcomeMillis,
+            double[] snapshotMillis,
+            double[] alertMillis) {
+
+        public double spansPerSecond() {
+            return spans / wallSeconds;
+        }
+
+        public double spansPerCpuSecond() {
+            return spans / cpuSeconds;
+        }
+    }
+
+    /** The highest event time must pass a timer's time by this much before the watermark fires it. */
+    private static final long RELEASE_LAG_MILLIS = SloPipelineJob.DEFAULT_OUT_OF_ORDERNESS.toMillis() + 1;
 
     private PipelineBench() {}
 
@@ -72,23 +112,88 @@ public final class PipelineBench {
                 .run();
     }
 
+    /** The whole pipeline, from the span source to discarding sinks that note when each result arrives. */
     public static Result run(List<Span> spans, int parallelism) throws Exception {
         StreamExecutionEnvironment env = Engine.embedded(parallelism);
         long stopAt = spans.get(spans.size() - 1).endEpochMillis() + 60_000;
+        Probe.reset(parallelism);
         SloPipelineJob job = new SloPipelineJob(
-                SimulatedSpans.of(spans, env.getConfig()),
+                source(spans, env),
                 List.of(ORDERS),
                 List.of(AVAILABILITY),
                 stopAt,
                 new SloPipelineJob.Sinks(
-                        new DiscardingSink<>(),
-                        new DiscardingSink<>(),
-                        new DiscardingSink<>(),
-                        new DiscardingSink<>()));
-        // the job's own running time: the embedded cluster's start and stop are not the pipeline's cost
-        double seconds = job.execute(env).getNetRuntime(TimeUnit.MILLISECONDS) / 1000.0;
+                        new StampingSink<TransactionOutcome>(Probe.Kind.OUTCOME, TransactionOutcome::endEpochMillis),
+                        new StampingSink<SloSnapshot>(
+                                Probe.Kind.SNAPSHOT, snapshot -> snapshot.minuteEndEpochMillis() - 1),
+                        new StampingSink<SloAlert>(Probe.Kind.ALERT, alert -> alert.eventTimeMillis() - 1),
+                        new StampingSink<Span>(Probe.Kind.NONE, Span::endEpochMillis)));
+        job.execute(env);
+        return result("correlation + SLO", spans, parallelism);
+    }
+
+    /**
+     * The source alone, with the filter chained to it, into a discarding sink: what reading and handing out the spans
+     * costs, so the pipeline's figures can be read without it.
+     */
+    public static Result runSourceOnly(List<Span> spans, int parallelism) throws Exception {
+        StreamExecutionEnvironment env = Engine.embedded(parallelism);
+        Probe.reset(parallelism);
+        env.fromSource(
+                        source(spans, env),
+                        WatermarkStrategy.<Span>forBoundedOutOfOrderness(SloPipelineJob.DEFAULT_OUT_OF_ORDERNESS)
+                                .withTimestampAssigner((span, previous) -> span.endEpochMillis()),
+                        Conventions.UID_SPAN_SOURCE,
+                        TypeInformation.of(Span.class))
+                .uid(Conventions.UID_SPAN_SOURCE)
+                .filter(TransactionCorrelator::correlatable)
+                .uid(Conventions.UID_CORRELATABLE_SPANS)
+                .name(Conventions.UID_CORRELATABLE_SPANS)
+                .sinkTo(new StampingSink<>(Probe.Kind.NONE, Span::endEpochMillis))
+                .uid(Conventions.UID_BENCH_SINK)
+                .name(Conventions.UID_BENCH_SINK);
+        env.execute("concord-bench-source");
+        return result("source alone", spans, parallelism);
+    }
+
+    private static DataGeneratorSource<Span> source(List<Span> spans, StreamExecutionEnvironment env) {
+        TypeInformation<Span> type = TypeInformation.of(Span.class);
+        return new DataGeneratorSource<>(
+                new StampedSpans(
+                        new IndexedElements<>(type, env.getConfig(), interleaved(spans, env.getParallelism()))),
+                spans.size(),
+                RateLimiterStrategy.noOp(),
+                type);
+    }
+
+    /**
+     * The records reordered so that each of {@code readers} source readers, which read consecutive index ranges, gets
+     * every {@code readers}-th record: each reader then carries the whole time range, as a Kafka partition does,
+     * instead of one reader holding the watermark back in the first half while the other runs ahead in the second.
+     */
+    static <T> List<T> interleaved(List<T> records, int readers) {
+        List<T> reordered = new ArrayList<>(records.size());
+        for (int reader = 0; reader < readers; reader++) {
+            for (int i = reader; i < records.size(); i += readers) {
+                reordered.add(records.get(i));
+            }
+        }
+        return reordered;
+    }
+
+    private static Result result(String pipeline, List<Span> spans, int parallelism) {
         long transactions = spans.stream().filter(Span::root).count();
-        return new Result(parallelism, spans.size(), transactions, seconds, spans.size() / seconds);
+        return new Result(
+                pipeline,
+                parallelism,
+                spans.size(),
+                transactions,
+                Probe.wallSeconds(),
+                Probe.cpuSeconds(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Probe.latenciesMillis(Probe.Kind.OUTCOME, RELEASE_LAG_MILLIS),
+                Probe.latenciesMillis(Probe.Kind.SNAPSHOT, RELEASE_LAG_MILLIS),
+                Probe.latenciesMillis(Probe.Kind.ALERT, RELEASE_LAG_MILLIS));
     }
 
     /** Serialized bytes of a transaction in flight after its first {@code stages} spans. */
@@ -119,23 +224,54 @@ public final class PipelineBench {
         return out.length();
     }
 
-    /** The report as Markdown rows. */
-    public static String report(List<Result> results) {
-        StringBuilder text =
-                new StringBuilder("| parallelism | spans | transactions | seconds | spans/s | spans/s per core |\n"
-                        + "|---|---|---|---|---|---|\n");
+    /** Throughput as Markdown rows: wall-clock and per CPU-second of the whole process. */
+    public static String throughputTable(List<Result> results) {
+        StringBuilder text = new StringBuilder(
+                "| pipeline | parallelism | spans | transactions | wall s | spans/s | CPU s | spans per CPU-second |"
+                        + " load average |\n|---|---|---|---|---|---|---|---|---|\n");
         for (Result r : results) {
             text.append(String.format(
                     Locale.ROOT,
-                    "| %d | %d | %d | %.1f | %.0f | %.0f |%n",
+                    "| %s | %d | %d | %d | %.2f | %.0f | %.2f | %.0f | %.1f |%n",
+                    r.pipeline(),
                     r.parallelism(),
                     r.spans(),
                     r.transactions(),
-                    r.seconds(),
+                    r.wallSeconds(),
                     r.spansPerSecond(),
-                    r.spansPerSecond()
-                            / Math.min(r.parallelism(), Runtime.getRuntime().availableProcessors())));
+                    r.cpuSeconds(),
+                    r.spansPerCpuSecond(),
+                    r.loadAverage()));
         }
         return text.toString();
+    }
+
+    /** Latency percentiles as Markdown rows, per parallelism and kind of result. */
+    public static String latencyTable(List<Result> results) {
+        StringBuilder text = new StringBuilder(
+                "| parallelism | result | count | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|---|---|\n");
+        for (Result r : results) {
+            latencyRow(text, r.parallelism(), "transaction outcome", r.outcomeMillis());
+            latencyRow(text, r.parallelism(), "SLO snapshot", r.snapshotMillis());
+            latencyRow(text, r.parallelism(), "burn-rate alert", r.alertMillis());
+        }
+        return text.toString();
+    }
+
+    private static void latencyRow(StringBuilder text, int parallelism, String kind, double[] sorted) {
+        if (sorted.length == 0) {
+            text.append(String.format(Locale.ROOT, "| %d | %s | 0 | – | – | – | – |%n", parallelism, kind));
+            return;
+        }
+        text.append(String.format(
+                Locale.ROOT,
+                "| %d | %s | %d | %.1f | %.1f | %.1f | %.1f |%n",
+                parallelism,
+                kind,
+                sorted.length,
+                Probe.quantile(sorted, 0.50),
+                Probe.quantile(sorted, 0.95),
+                Probe.quantile(sorted, 0.99),
+                sorted[sorted.length - 1]));
     }
 }

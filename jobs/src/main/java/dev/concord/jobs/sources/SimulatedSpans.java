@@ -8,7 +8,6 @@ import org.apache.flink.api.common.ExecutionConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.lib.NumberSequenceSource.NumberSequenceSplit;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
-import org.apache.flink.connector.datagen.functions.FromElementsGeneratorFunction;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 
 /** A bounded Flink source of the spans the in-process simulator produces. */
@@ -25,21 +24,20 @@ public final class SimulatedSpans {
         return of(spans, config, RateLimiterStrategy.noOp());
     }
 
-    /** A bounded source of any records, split across the source's parallel readers in order. */
+    /**
+     * A bounded source of any records, split across the source's parallel readers in order: reader k of p gets the
+     * k-th of p consecutive index ranges.
+     */
     public static <T> DataGeneratorSource<T> ofRecords(List<T> records, Class<T> type, ExecutionConfig config) {
         TypeInformation<T> info = TypeInformation.of(type);
         return new DataGeneratorSource<>(
-                new FromElementsGeneratorFunction<>(info, config, records),
-                records.size(),
-                RateLimiterStrategy.noOp(),
-                info);
+                new IndexedElements<>(info, config, records), records.size(), RateLimiterStrategy.noOp(), info);
     }
 
     /** As {@link #of(List, ExecutionConfig)}, at most as fast as the rate limiter lets spans through. */
     public static DataGeneratorSource<Span> of(
             List<Span> spans, ExecutionConfig config, RateLimiterStrategy<NumberSequenceSplit> rateLimiter) {
         TypeInformation<Span> type = TypeInformation.of(Span.class);
-        return new DataGeneratorSource<>(
-                new FromElementsGeneratorFunction<>(type, config, spans), spans.size(), rateLimiter, type);
+        return new DataGeneratorSource<>(new IndexedElements<>(type, config, spans), spans.size(), rateLimiter, type);
     }
 }
