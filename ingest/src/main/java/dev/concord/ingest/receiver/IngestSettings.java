@@ -33,6 +33,7 @@ public final class IngestSettings {
     private final int queueCapacity;
     private final Duration sinkTimeout;
     private final Duration readTimeout;
+    private final Duration headerTimeout;
     private final Optional<TlsFiles> tls;
     private final Clock clock;
 
@@ -50,6 +51,7 @@ public final class IngestSettings {
         this.queueCapacity = b.queueCapacity;
         this.sinkTimeout = b.sinkTimeout;
         this.readTimeout = b.readTimeout;
+        this.headerTimeout = b.headerTimeout;
         this.tls = b.tls;
         this.clock = b.clock;
     }
@@ -108,6 +110,11 @@ public final class IngestSettings {
         return readTimeout;
     }
 
+    /** How long the request line and headers of an HTTP request may take to arrive. */
+    public Duration headerTimeout() {
+        return headerTimeout;
+    }
+
     /** The certificate and key both receivers serve TLS with; empty for plain HTTP and gRPC. */
     public Optional<TlsFiles> tls() {
         return tls;
@@ -132,6 +139,7 @@ public final class IngestSettings {
         private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
         private Duration sinkTimeout = DEFAULT_SINK_TIMEOUT;
         private Duration readTimeout = OtlpHttpReceiver.DEFAULT_READ_TIMEOUT;
+        private Duration headerTimeout = OtlpHttpReceiver.DEFAULT_HEADER_TIMEOUT;
         private Optional<TlsFiles> tls = Optional.empty();
         private Clock clock = Clock.systemUTC();
 
@@ -215,6 +223,14 @@ public final class IngestSettings {
                 throw new IllegalArgumentException("read timeout must be positive, got " + value);
             }
             this.readTimeout = value;
+            return this;
+        }
+
+        public Builder headerTimeout(Duration value) {
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("header timeout must be positive, got " + value);
+            }
+            this.headerTimeout = value;
             return this;
         }
 

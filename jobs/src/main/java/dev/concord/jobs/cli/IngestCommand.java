@@ -76,6 +76,12 @@ final class IngestCommand implements Callable<Integer> {
             description = "Seconds a request body may take to arrive before the connection is dropped (default: 30).")
     private Integer readTimeoutSeconds;
 
+    @Option(
+            names = "--header-timeout-seconds",
+            description = "Seconds the request line and headers may take to arrive before the connection is dropped"
+                    + " (default: 10).")
+    private Integer headerTimeoutSeconds;
+
     @Option(names = "--tls-cert", paramLabel = "FILE", description = "PEM certificate chain: TLS on both ports.")
     private Path tlsCert;
 
@@ -160,6 +166,9 @@ final class IngestCommand implements Callable<Integer> {
         }
         if ((value = pick(readTimeoutSeconds, file, "read-timeout-seconds")) != null) {
             builder.readTimeout(Duration.ofSeconds(Long.parseLong(value)));
+        }
+        if ((value = pick(headerTimeoutSeconds, file, "header-timeout-seconds")) != null) {
+            builder.headerTimeout(Duration.ofSeconds(Long.parseLong(value)));
         }
         String cert = pick(tlsCert, file, "tls-cert");
         String key = pick(tlsKey, file, "tls-key");

@@ -36,6 +36,7 @@ final class IngestConfigFile {
             "max-body-bytes",
             "queue-capacity",
             "read-timeout-seconds",
+            "header-timeout-seconds",
             "tls-cert",
             "tls-key");
 
