@@ -1,5 +1,6 @@
 package dev.concord.ingest.decode;
 
+import dev.concord.ingest.model.AttributeMap;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -7,14 +8,13 @@ import java.util.Map;
  * The attributes of one span over its resource's extras, merged without a hash map per span: the fast trace readers
  * reuse one instance for every span of a request. A resource is flattened into arrays once ({@link #resource}); each
  * span starts from a copy of them, so a resource attribute is read once per request, not once per span. Keys are
- * compared by hash first, and the resource's own entries are shared by every span's final map.
+ * compared by hash first.
  */
 final class AttributeMerge {
 
     private String[] resourceKeys = new String[0];
     private String[] resourceValues = new String[0];
     private int[] resourceHashes = new int[0];
-    private Map.Entry<String, String>[] resourceEntries = newEntries(0);
 
     private String[] keys = new String[32];
     private String[] values = new String[32];
@@ -27,13 +27,11 @@ final class AttributeMerge {
         resourceKeys = new String[count];
         resourceValues = new String[count];
         resourceHashes = new int[count];
-        resourceEntries = newEntries(count);
         int i = 0;
         for (Map.Entry<String, String> extra : resource.extras().entrySet()) {
             resourceKeys[i] = extra.getKey();
             resourceValues[i] = extra.getValue();
             resourceHashes[i] = extra.getKey().hashCode();
-            resourceEntries[i] = Map.entry(extra.getKey(), extra.getValue());
             i++;
         }
     }
@@ -81,25 +79,7 @@ final class AttributeMerge {
 
     /** The merged attributes as an immutable map, which the canonical records keep without copying. */
     Map<String, String> toMap() {
-        int count = 0;
-        for (int i = 0; i < size; i++) {
-            if (keys[i] != null) {
-                count++;
-            }
-        }
-        if (count == 0) {
-            return Map.of();
-        }
-        Map.Entry<String, String>[] entries = newEntries(count);
-        int next = 0;
-        for (int i = 0; i < size; i++) {
-            if (keys[i] == null) {
-                continue;
-            }
-            boolean unchangedResourceEntry = i < resourceKeys.length && values[i] == resourceValues[i];
-            entries[next++] = unchangedResourceEntry ? resourceEntries[i] : Map.entry(keys[i], values[i]);
-        }
-        return Map.ofEntries(entries);
+        return AttributeMap.of(keys, values, size);
     }
 
     private int indexOf(String key, int hash) {
@@ -118,10 +98,5 @@ final class AttributeMerge {
             values = Arrays.copyOf(values, grown);
             hashes = Arrays.copyOf(hashes, grown);
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map.Entry<String, String>[] newEntries(int size) {
-        return (Map.Entry<String, String>[]) new Map.Entry[size];
     }
 }

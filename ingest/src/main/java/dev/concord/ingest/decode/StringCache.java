@@ -37,7 +37,7 @@ final class StringCache {
         }
         int slot = slot(bytesHash(buffer, offset, length));
         byte[] cached = bytes[slot];
-        if (cached != null && Arrays.equals(cached, 0, cached.length, buffer, offset, offset + length)) {
+        if (cached != null && cached.length == length && sameBytes(cached, buffer, offset)) {
             return strings[slot];
         }
         String string = decode(buffer, offset, length);
@@ -54,7 +54,7 @@ final class StringCache {
         }
         int slot = slot(charsHash(buffer, offset, length));
         char[] cached = chars[slot];
-        if (cached != null && Arrays.equals(cached, 0, cached.length, buffer, offset, offset + length)) {
+        if (cached != null && cached.length == length && sameChars(cached, buffer, offset)) {
             return strings[slot];
         }
         String string = new String(buffer, offset, length);
@@ -62,6 +62,32 @@ final class StringCache {
         bytes[slot] = null;
         strings[slot] = string;
         return string;
+    }
+
+    /** {@code cached} against as many bytes of {@code buffer}: for short strings faster than {@code Arrays.equals}. */
+    private static boolean sameBytes(byte[] cached, byte[] buffer, int offset) {
+        int length = cached.length;
+        int i = 0;
+        for (; i + Long.BYTES <= length; i += Long.BYTES) {
+            if ((long) LONGS.get(cached, i) != (long) LONGS.get(buffer, offset + i)) {
+                return false;
+            }
+        }
+        for (; i < length; i++) {
+            if (cached[i] != buffer[offset + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameChars(char[] cached, char[] buffer, int offset) {
+        for (int i = 0; i < cached.length; i++) {
+            if (cached[i] != buffer[offset + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String decode(byte[] buffer, int offset, int length) throws Declined {
