@@ -15,11 +15,17 @@ final class AttributeMerge {
     private String[] resourceKeys = new String[0];
     private String[] resourceValues = new String[0];
     private int[] resourceHashes = new int[0];
+    private long resourcePresent;
 
     private String[] keys = new String[32];
     private String[] values = new String[32];
     private int[] hashes = new int[32];
     private int size;
+    /**
+     * One bit per key present, chosen by its hash: most lookups are for keys a span does not have (the probe and
+     * business-transaction keys, each new span attribute), and a clear bit answers them without a scan.
+     */
+    private long present;
 
     /** Makes {@code resource}'s extras the base of every following span. */
     void resource(FlatResource resource) {
@@ -27,11 +33,13 @@ final class AttributeMerge {
         resourceKeys = new String[count];
         resourceValues = new String[count];
         resourceHashes = new int[count];
+        resourcePresent = 0;
         int i = 0;
         for (Map.Entry<String, String> extra : resource.extras().entrySet()) {
             resourceKeys[i] = extra.getKey();
             resourceValues[i] = extra.getValue();
             resourceHashes[i] = extra.getKey().hashCode();
+            resourcePresent |= bit(resourceHashes[i]);
             i++;
         }
     }
@@ -43,6 +51,7 @@ final class AttributeMerge {
         System.arraycopy(resourceKeys, 0, keys, 0, size);
         System.arraycopy(resourceValues, 0, values, 0, size);
         System.arraycopy(resourceHashes, 0, hashes, 0, size);
+        present = resourcePresent;
     }
 
     /** A span attribute: over a resource attribute or an earlier span attribute of the same name, as in a map. */
@@ -58,6 +67,7 @@ final class AttributeMerge {
         values[size] = value;
         hashes[size] = hash;
         size++;
+        present |= bit(hash);
     }
 
     /** The value of {@code key}, null when absent. */
@@ -83,12 +93,19 @@ final class AttributeMerge {
     }
 
     private int indexOf(String key, int hash) {
+        if ((present & bit(hash)) == 0) {
+            return -1;
+        }
         for (int i = 0; i < size; i++) {
             if (hashes[i] == hash && keys[i] != null && keys[i].equals(key)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    private static long bit(int hash) {
+        return 1L << (hash ^ (hash >>> 6) ^ (hash >>> 12));
     }
 
     private void ensure(int capacity) {

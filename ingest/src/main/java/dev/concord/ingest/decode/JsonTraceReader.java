@@ -4,6 +4,7 @@ import static dev.concord.ingest.decode.FastTraceDecoding.DECLINED;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import dev.concord.ingest.decode.FastTraceDecoding.Declined;
 import dev.concord.ingest.otlp.HexIds;
@@ -18,6 +19,8 @@ import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
 import java.io.IOException;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Reads an OTLP/JSON traces request from Jackson's streaming parser straight into canonical records, with the rules
@@ -28,6 +31,29 @@ import java.util.Base64;
  * the reference path.
  */
 final class JsonTraceReader {
+
+    private static final SerializedString KEY = new SerializedString("key");
+    private static final SerializedString VALUE = new SerializedString("value");
+    private static final SerializedString STRING_VALUE = new SerializedString("stringValue");
+    private static final SerializedString TRACE_ID = new SerializedString("traceId");
+    /** The field that usually follows each field of a span, in the order the OpenTelemetry SDKs write them. */
+    private static final Map<String, SerializedString> SPAN_ORDER = spanOrder(
+            "traceId",
+            "spanId",
+            "traceState",
+            "parentSpanId",
+            "flags",
+            "name",
+            "kind",
+            "startTimeUnixNano",
+            "endTimeUnixNano",
+            "attributes",
+            "droppedAttributesCount",
+            "events",
+            "droppedEventsCount",
+            "links",
+            "droppedLinksCount",
+            "status");
 
     private final AttributeSanitizer sanitizer;
     private final int maxAttributes;
@@ -129,9 +155,10 @@ final class JsonTraceReader {
         expect(parser.currentToken() == JsonToken.START_OBJECT);
         SpanDraft span = draft;
         span.clear();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
+        SerializedString expected = TRACE_ID;
+        for (String name = nextName(parser, expected); name != null; name = nextName(parser, expected)) {
             JsonToken token = parser.nextToken();
+            expected = SPAN_ORDER.getOrDefault(name, TRACE_ID);
             if (token == JsonToken.VALUE_NULL) {
                 continue;
             }
@@ -194,8 +221,9 @@ final class JsonTraceReader {
         expect(parser.currentToken() == JsonToken.START_OBJECT);
         String key = "";
         Value value = Value.NONE;
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
+        SerializedString expected = KEY;
+        for (String name = nextName(parser, expected); name != null; name = nextName(parser, expected)) {
+            expected = VALUE;
             JsonToken token = parser.nextToken();
             if (token == JsonToken.VALUE_NULL) {
                 continue;
@@ -216,8 +244,7 @@ final class JsonTraceReader {
     private Value anyValue(JsonParser parser) throws IOException, MalformedOtlpException, Declined {
         expect(parser.currentToken() == JsonToken.START_OBJECT);
         Value value = Value.NONE;
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
+        for (String name = nextName(parser, STRING_VALUE); name != null; name = nextName(parser, STRING_VALUE)) {
             JsonToken token = parser.nextToken();
             if (token == JsonToken.VALUE_NULL) {
                 continue;
@@ -288,6 +315,17 @@ final class JsonTraceReader {
         }
     }
 
+    /**
+     * The next field name, or null at the end of the object. Jackson compares the expected name's bytes in place, which
+     * skips its symbol table when the sender writes fields in the usual order, as SDKs do.
+     */
+    private static String nextName(JsonParser parser, SerializedString expected) throws IOException {
+        if (parser.nextFieldName(expected)) {
+            return expected.getValue();
+        }
+        return parser.currentToken() == JsonToken.FIELD_NAME ? parser.currentName() : null;
+    }
+
     private String id(JsonParser parser, int bytes, String field) throws IOException, MalformedOtlpException, Declined {
         // ids are unique: caching them would only evict the strings that repeat
         expect(parser.currentToken() == JsonToken.VALUE_STRING);
@@ -321,7 +359,8 @@ final class JsonTraceReader {
                     : parser.getBigIntegerValue().longValue();
         }
         expect(token == JsonToken.VALUE_STRING);
-        return Long.parseUnsignedLong(parser.getText().trim());
+        long digits = plainDecimal(parser);
+        return digits >= 0 ? digits : Long.parseUnsignedLong(parser.getText().trim());
     }
 
     private static long signedLong(JsonParser parser) throws IOException, Declined {
@@ -330,7 +369,30 @@ final class JsonTraceReader {
             return parser.getLongValue();
         }
         expect(token == JsonToken.VALUE_STRING);
-        return Long.parseLong(parser.getText().trim());
+        long digits = plainDecimal(parser);
+        return digits >= 0 ? digits : Long.parseLong(parser.getText().trim());
+    }
+
+    /**
+     * A string of one to eighteen ASCII digits as a number, without making the string: how senders write 64-bit
+     * integers; -1 for anything else, which the library parsers then read.
+     */
+    private static long plainDecimal(JsonParser parser) throws IOException {
+        int length = parser.getTextLength();
+        if (length < 1 || length > 18) {
+            return -1;
+        }
+        char[] text = parser.getTextCharacters();
+        int offset = parser.getTextOffset();
+        long value = 0;
+        for (int i = offset, end = offset + length; i < end; i++) {
+            int digit = text[i] - '0';
+            if (digit < 0 || digit > 9) {
+                return -1;
+            }
+            value = value * 10 + digit;
+        }
+        return value;
     }
 
     private static double doubleValue(JsonParser parser) throws IOException, Declined {
@@ -346,6 +408,15 @@ final class JsonTraceReader {
             case "-Infinity" -> Double.NEGATIVE_INFINITY;
             default -> Double.parseDouble(text);
         };
+    }
+
+    private static Map<String, SerializedString> spanOrder(String... names) {
+        Map<String, SerializedString> next = new HashMap<>();
+        for (int i = 0; i + 1 < names.length; i++) {
+            next.put(names[i], new SerializedString(names[i + 1]));
+        }
+        // a span written without the usual next field is followed by the next span's first
+        return Map.copyOf(next);
     }
 
     private static void expect(boolean condition) throws Declined {
