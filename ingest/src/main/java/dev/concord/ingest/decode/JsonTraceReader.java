@@ -4,6 +4,7 @@ import static dev.concord.ingest.decode.FastTraceDecoding.DECLINED;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.base.ParserBase;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import dev.concord.ingest.decode.FastTraceDecoding.Declined;
@@ -18,6 +19,7 @@ import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -55,12 +57,20 @@ final class JsonTraceReader {
             "droppedLinksCount",
             "status");
 
+    /** Longest string value read from the body's bytes; longer ones are few and go through Jackson. */
+    private static final int MAX_RAW_STRING = 256;
+
     private final AttributeSanitizer sanitizer;
     private final int maxAttributes;
     private final int maxValueLength;
     private final TraceAssembler out;
     private final SpanDraft draft = new SpanDraft();
     private final StringCache strings = new StringCache();
+    private byte[] body;
+    private int bodyLength;
+    /** The length in bytes of the string {@link #rawString} found last. */
+    private int rawLength;
+
     private final ExportTraceServiceRequest.Builder requestScratch = ExportTraceServiceRequest.newBuilder();
     private final ScopeSpans.Builder scopeScratch = ScopeSpans.newBuilder();
     private final Span.Builder spanScratch = Span.newBuilder();
@@ -75,6 +85,8 @@ final class JsonTraceReader {
     }
 
     void read(byte[] body, int length) throws Declined {
+        this.body = body;
+        this.bodyLength = length;
         try (JsonParser parser = OtlpJsonReader.parser(body, 0, length)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -329,12 +341,60 @@ final class JsonTraceReader {
     private String id(JsonParser parser, int bytes, String field) throws IOException, MalformedOtlpException, Declined {
         // ids are unique: caching them would only evict the strings that repeat
         expect(parser.currentToken() == JsonToken.VALUE_STRING);
+        int start = rawString(parser);
+        if (start >= 0 && rawLength == bytes * 2 && lowercaseHex(start, rawLength)) {
+            return new String(body, start, rawLength, StandardCharsets.ISO_8859_1);
+        }
         return HexIds.normalizeHex(parser.getText(), bytes, field);
+    }
+
+    private boolean lowercaseHex(int start, int length) {
+        for (int i = start, end = start + length; i < end; i++) {
+            int c = body[i];
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String string(JsonParser parser) throws IOException, Declined {
         expect(parser.currentToken() == JsonToken.VALUE_STRING);
+        int start = rawString(parser);
+        if (start >= 0) {
+            return strings.utf8(body, start, rawLength);
+        }
         return strings.chars(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+    }
+
+    /**
+     * Where the content of the string value the parser stands on starts in the body, when it is plain: printable ASCII
+     * without escapes, short. Its text is then its bytes, read in place and through the request's cache, and Jackson
+     * only skips over it, never decoding it into its buffer. -1 for any other string, which Jackson reads.
+     */
+    private int rawString(JsonParser parser) {
+        if (!(parser instanceof ParserBase base)) {
+            return -1;
+        }
+        // for a string, Jackson's token offset is that of its first character, after the quote
+        long offset = base.getTokenCharacterOffset();
+        if (offset <= 0 || offset > bodyLength || body[(int) offset - 1] != '"') {
+            return -1;
+        }
+        int start = (int) offset;
+        int limit = Math.min(bodyLength, start + MAX_RAW_STRING);
+        for (int i = start; i < limit; i++) {
+            int b = body[i];
+            if (b == '"') {
+                rawLength = i - start;
+                return start;
+            }
+            // control characters, escapes and all of UTF-8's multi-byte sequences (negative bytes)
+            if (b < 0x20 || b == '\\') {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     private static int enumNumber(JsonParser parser, com.google.protobuf.Descriptors.EnumDescriptor type)
@@ -350,7 +410,7 @@ final class JsonTraceReader {
     }
 
     /** As the reference reads a fixed64: a number's low 64 bits, or a string as an unsigned decimal. */
-    private static long unsignedLong(JsonParser parser) throws IOException, Declined {
+    private long unsignedLong(JsonParser parser) throws IOException, Declined {
         JsonToken token = parser.currentToken();
         if (token == JsonToken.VALUE_NUMBER_INT) {
             JsonParser.NumberType type = parser.getNumberType();
@@ -363,7 +423,7 @@ final class JsonTraceReader {
         return digits >= 0 ? digits : Long.parseUnsignedLong(parser.getText().trim());
     }
 
-    private static long signedLong(JsonParser parser) throws IOException, Declined {
+    private long signedLong(JsonParser parser) throws IOException, Declined {
         JsonToken token = parser.currentToken();
         if (token == JsonToken.VALUE_NUMBER_INT) {
             return parser.getLongValue();
@@ -377,7 +437,11 @@ final class JsonTraceReader {
      * A string of one to eighteen ASCII digits as a number, without making the string: how senders write 64-bit
      * integers; -1 for anything else, which the library parsers then read.
      */
-    private static long plainDecimal(JsonParser parser) throws IOException {
+    private long plainDecimal(JsonParser parser) throws IOException {
+        int start = rawString(parser);
+        if (start >= 0) {
+            return plainDecimal(start, rawLength);
+        }
         int length = parser.getTextLength();
         if (length < 1 || length > 18) {
             return -1;
@@ -387,6 +451,21 @@ final class JsonTraceReader {
         long value = 0;
         for (int i = offset, end = offset + length; i < end; i++) {
             int digit = text[i] - '0';
+            if (digit < 0 || digit > 9) {
+                return -1;
+            }
+            value = value * 10 + digit;
+        }
+        return value;
+    }
+
+    private long plainDecimal(int start, int length) {
+        if (length < 1 || length > 18) {
+            return -1;
+        }
+        long value = 0;
+        for (int i = start, end = start + length; i < end; i++) {
+            int digit = body[i] - '0';
             if (digit < 0 || digit > 9) {
                 return -1;
             }

@@ -29,10 +29,10 @@ final class TraceAssembler {
     private final List<Span> spans = new ArrayList<>();
     private final List<ProbeResult> probes = new ArrayList<>();
     private ResourceIdentity identity;
-    /** The tracestate read last and its adjusted count: the strings of a request are shared, and most spans agree. */
+    /** The last tracestate that was not empty, and its adjusted count: most sampled spans of a request agree. */
     private String lastTraceState = "";
 
-    private double lastTraceStateCount = AdjustedCount.fromTraceState("");
+    private double lastTraceStateCount;
 
     TraceAssembler(ResourceSanitizer resources, DecodeLimits limits, long latestNanos) {
         this.resources = resources;
@@ -116,11 +116,16 @@ final class TraceAssembler {
 
     /** As {@link AdjustedCount#of}: the tracestate first, then the first {@code sampling.adjusted_count} attribute. */
     private double adjustedCount(SpanDraft draft, int kept) {
-        if (draft.traceState != lastTraceState) {
-            lastTraceStateCount = AdjustedCount.fromTraceState(draft.traceState);
-            lastTraceState = draft.traceState;
+        double fromState;
+        if (draft.traceState.isEmpty()) {
+            fromState = 0;
+        } else {
+            if (!draft.traceState.equals(lastTraceState)) {
+                lastTraceStateCount = AdjustedCount.fromTraceState(draft.traceState);
+                lastTraceState = draft.traceState;
+            }
+            fromState = lastTraceStateCount;
         }
-        double fromState = lastTraceStateCount;
         if (fromState > 0) {
             return fromState;
         }
