@@ -34,7 +34,7 @@ public final class IngestSettings {
     private final Duration sinkTimeout;
     private final Duration readTimeout;
     private final Duration headerTimeout;
-    private final Optional<TlsFiles> tls;
+    private final Optional<TlsIdentity> tls;
     private final Clock clock;
 
     private IngestSettings(Builder b) {
@@ -116,7 +116,7 @@ public final class IngestSettings {
     }
 
     /** The certificate and key both receivers serve TLS with; empty for plain HTTP and gRPC. */
-    public Optional<TlsFiles> tls() {
+    public Optional<TlsIdentity> tls() {
         return tls;
     }
 
@@ -140,7 +140,7 @@ public final class IngestSettings {
         private Duration sinkTimeout = DEFAULT_SINK_TIMEOUT;
         private Duration readTimeout = OtlpHttpReceiver.DEFAULT_READ_TIMEOUT;
         private Duration headerTimeout = OtlpHttpReceiver.DEFAULT_HEADER_TIMEOUT;
-        private Optional<TlsFiles> tls = Optional.empty();
+        private Optional<TlsIdentity> tls = Optional.empty();
         private Clock clock = Clock.systemUTC();
 
         private Builder() {}
@@ -242,6 +242,17 @@ public final class IngestSettings {
                 }
             }
             this.tls = Optional.of(new TlsFiles(certificate, privateKey));
+            return this;
+        }
+
+        /** TLS on both ports from a PKCS#12 keystore and the file holding its password, both readable now. */
+        public Builder tlsKeystore(Path keystore, Path passwordFile) {
+            for (Path file : new Path[] {keystore, passwordFile}) {
+                if (file == null || !java.nio.file.Files.isReadable(file)) {
+                    throw new IllegalArgumentException("cannot read TLS file " + file);
+                }
+            }
+            this.tls = Optional.of(new TlsKeystore(keystore, passwordFile));
             return this;
         }
 

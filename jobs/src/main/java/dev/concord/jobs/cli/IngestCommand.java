@@ -91,6 +91,18 @@ final class IngestCommand implements Callable<Integer> {
             description = "PEM private key (unencrypted PKCS#8) of --tls-cert.")
     private Path tlsKey;
 
+    @Option(
+            names = "--tls-keystore",
+            paramLabel = "FILE",
+            description = "PKCS#12 keystore with the key and chain: TLS on both ports (instead of --tls-cert).")
+    private Path tlsKeystore;
+
+    @Option(
+            names = "--tls-keystore-password-file",
+            paramLabel = "FILE",
+            description = "File holding the password of --tls-keystore (and of its key).")
+    private Path tlsKeystorePasswordFile;
+
     @Override
     public Integer call() throws Exception {
         IngestSettings settings;
@@ -177,6 +189,17 @@ final class IngestCommand implements Callable<Integer> {
         }
         if (cert != null) {
             builder.tls(Path.of(cert), Path.of(key));
+        }
+        String keystore = pick(tlsKeystore, file, "tls-keystore");
+        String keystorePassword = pick(tlsKeystorePasswordFile, file, "tls-keystore-password-file");
+        if ((keystore == null) != (keystorePassword == null)) {
+            throw new IllegalArgumentException("give both --tls-keystore and --tls-keystore-password-file, or neither");
+        }
+        if (keystore != null) {
+            if (cert != null) {
+                throw new IllegalArgumentException("give --tls-cert and --tls-key, or --tls-keystore, not both");
+            }
+            builder.tlsKeystore(Path.of(keystore), Path.of(keystorePassword));
         }
         return builder.build();
     }

@@ -38,7 +38,9 @@ final class IngestConfigFile {
             "read-timeout-seconds",
             "header-timeout-seconds",
             "tls-cert",
-            "tls-key");
+            "tls-key",
+            "tls-keystore",
+            "tls-keystore-password-file");
 
     private IngestConfigFile() {}
 
