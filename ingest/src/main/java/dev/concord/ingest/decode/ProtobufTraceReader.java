@@ -22,7 +22,7 @@ import java.nio.ByteOrder;
  * the payload array: {@code CodedInputStream}'s limits and bookkeeping per field were a third of the time. Parts that
  * are rare or not mapped (resources, scopes, events, links, array and map values) are read with the generated parsers,
  * so anything they reject is rejected here too. Anything unusual ({@link Declined}) leaves the request to the reference
- * path, which then gives the same records or the same error: non-canonical varints, groups, a length past its parent.
+ * path, which then gives the same records or the same error: tags or lengths written with needless bytes, groups, a length past its parent.
  */
 final class ProtobufTraceReader {
 
