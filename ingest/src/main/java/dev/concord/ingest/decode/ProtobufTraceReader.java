@@ -19,10 +19,11 @@ import java.nio.ByteOrder;
 /**
  * Reads an OTLP protobuf traces request straight from the wire into canonical records, without building the generated
  * messages for spans and their attributes (their objects cost more than the decoding). The wire is walked by hand over
- * the payload array: {@code CodedInputStream}'s limits and bookkeeping per field were a third of the time. Parts that
- * are rare or not mapped (resources, scopes, events, links, array and map values) are read with the generated parsers,
- * so anything they reject is rejected here too. Anything unusual ({@link Declined}) leaves the request to the reference
- * path, which then gives the same records or the same error: tags or lengths written with needless bytes, groups, a length past its parent.
+ * the payload array, because {@code CodedInputStream}'s limits and bookkeeping per field showed high in the profile.
+ * Parts that are rare or not mapped (resources, scopes, events, links, array and map values) are read with the
+ * generated parsers, so anything they reject is rejected here too. Anything unusual ({@link Declined}) leaves the
+ * request to the reference path, which then gives the same records or the same error: tags or lengths written with
+ * needless bytes, groups, a length past its parent.
  */
 final class ProtobufTraceReader {
 
