@@ -53,6 +53,7 @@ public final class Conventions {
     public static final String METRIC_REQUESTS = "concord_ingest_requests_total";
     public static final String METRIC_REQUEST_DURATION = "concord_ingest_request_duration_seconds";
     public static final String METRIC_REQUEST_BYTES = "concord_ingest_request_bytes_total";
+    public static final String METRIC_HEADER_TIMEOUTS = "concord_ingest_http_header_timeouts_total";
     public static final String METRIC_QUEUE_DEPTH = "concord_ingest_queue_depth_requests";
     public static final String METRIC_QUEUE_BYTES = "concord_ingest_queue_bytes";
     public static final String METRIC_DEAD_LETTERS = "concord_ingest_dead_letters_total";

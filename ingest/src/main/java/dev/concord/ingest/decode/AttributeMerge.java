@@ -1,5 +1,6 @@
 package dev.concord.ingest.decode;
 
+import dev.concord.ingest.model.AttributeMap;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -7,19 +8,24 @@ import java.util.Map;
  * The attributes of one span over its resource's extras, merged without a hash map per span: the fast trace readers
  * reuse one instance for every span of a request. A resource is flattened into arrays once ({@link #resource}); each
  * span starts from a copy of them, so a resource attribute is read once per request, not once per span. Keys are
- * compared by hash first, and the resource's own entries are shared by every span's final map.
+ * compared by hash first.
  */
 final class AttributeMerge {
 
     private String[] resourceKeys = new String[0];
     private String[] resourceValues = new String[0];
     private int[] resourceHashes = new int[0];
-    private Map.Entry<String, String>[] resourceEntries = newEntries(0);
+    private long resourcePresent;
 
     private String[] keys = new String[32];
     private String[] values = new String[32];
     private int[] hashes = new int[32];
     private int size;
+    /**
+     * One bit per key present, chosen by its hash: most lookups are for keys a span does not have (the probe and
+     * business-transaction keys, each new span attribute), and a clear bit answers them without a scan.
+     */
+    private long present;
 
     /** Makes {@code resource}'s extras the base of every following span. */
     void resource(FlatResource resource) {
@@ -27,13 +33,13 @@ final class AttributeMerge {
         resourceKeys = new String[count];
         resourceValues = new String[count];
         resourceHashes = new int[count];
-        resourceEntries = newEntries(count);
+        resourcePresent = 0;
         int i = 0;
         for (Map.Entry<String, String> extra : resource.extras().entrySet()) {
             resourceKeys[i] = extra.getKey();
             resourceValues[i] = extra.getValue();
             resourceHashes[i] = extra.getKey().hashCode();
-            resourceEntries[i] = Map.entry(extra.getKey(), extra.getValue());
+            resourcePresent |= bit(resourceHashes[i]);
             i++;
         }
     }
@@ -45,6 +51,7 @@ final class AttributeMerge {
         System.arraycopy(resourceKeys, 0, keys, 0, size);
         System.arraycopy(resourceValues, 0, values, 0, size);
         System.arraycopy(resourceHashes, 0, hashes, 0, size);
+        present = resourcePresent;
     }
 
     /** A span attribute: over a resource attribute or an earlier span attribute of the same name, as in a map. */
@@ -60,6 +67,7 @@ final class AttributeMerge {
         values[size] = value;
         hashes[size] = hash;
         size++;
+        present |= bit(hash);
     }
 
     /** The value of {@code key}, null when absent. */
@@ -81,34 +89,23 @@ final class AttributeMerge {
 
     /** The merged attributes as an immutable map, which the canonical records keep without copying. */
     Map<String, String> toMap() {
-        int count = 0;
-        for (int i = 0; i < size; i++) {
-            if (keys[i] != null) {
-                count++;
-            }
-        }
-        if (count == 0) {
-            return Map.of();
-        }
-        Map.Entry<String, String>[] entries = newEntries(count);
-        int next = 0;
-        for (int i = 0; i < size; i++) {
-            if (keys[i] == null) {
-                continue;
-            }
-            boolean unchangedResourceEntry = i < resourceKeys.length && values[i] == resourceValues[i];
-            entries[next++] = unchangedResourceEntry ? resourceEntries[i] : Map.entry(keys[i], values[i]);
-        }
-        return Map.ofEntries(entries);
+        return AttributeMap.of(keys, values, size);
     }
 
     private int indexOf(String key, int hash) {
+        if ((present & bit(hash)) == 0) {
+            return -1;
+        }
         for (int i = 0; i < size; i++) {
             if (hashes[i] == hash && keys[i] != null && keys[i].equals(key)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    private static long bit(int hash) {
+        return 1L << (hash ^ (hash >>> 6) ^ (hash >>> 12));
     }
 
     private void ensure(int capacity) {
@@ -118,10 +115,5 @@ final class AttributeMerge {
             values = Arrays.copyOf(values, grown);
             hashes = Arrays.copyOf(hashes, grown);
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map.Entry<String, String>[] newEntries(int size) {
-        return (Map.Entry<String, String>[]) new Map.Entry[size];
     }
 }

@@ -27,6 +27,15 @@ final class FastTraceDecoding {
 
     static final Declined DECLINED = new Declined();
 
+    /** The rendering of small integers, made once: status codes, ports, counts. */
+    private static final String[] SMALL_INTEGERS = new String[1024];
+
+    static {
+        for (int i = 0; i < SMALL_INTEGERS.length; i++) {
+            SMALL_INTEGERS[i] = Integer.toString(i);
+        }
+    }
+
     static void string(SpanDraft draft, int maxAttributes, int maxLength, String key, String value) {
         String cut = value.length() <= maxLength ? value : AttributeSanitizer.truncate(value, maxLength);
         draft.attribute(maxAttributes, key, cut, SpanDraft.STRING, 0);
@@ -37,7 +46,8 @@ final class FastTraceDecoding {
     }
 
     static void integer(SpanDraft draft, int maxAttributes, String key, long value) {
-        draft.attribute(maxAttributes, key, Long.toString(value), SpanDraft.NUMBER, value);
+        String text = value >= 0 && value < SMALL_INTEGERS.length ? SMALL_INTEGERS[(int) value] : Long.toString(value);
+        draft.attribute(maxAttributes, key, text, SpanDraft.NUMBER, value);
     }
 
     static void floating(SpanDraft draft, int maxAttributes, String key, double value) {

@@ -4,6 +4,8 @@ import static dev.concord.ingest.decode.FastTraceDecoding.DECLINED;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.base.ParserBase;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import dev.concord.ingest.decode.FastTraceDecoding.Declined;
 import dev.concord.ingest.otlp.HexIds;
@@ -17,7 +19,10 @@ import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Reads an OTLP/JSON traces request from Jackson's streaming parser straight into canonical records, with the rules
@@ -29,12 +34,43 @@ import java.util.Base64;
  */
 final class JsonTraceReader {
 
+    private static final SerializedString KEY = new SerializedString("key");
+    private static final SerializedString VALUE = new SerializedString("value");
+    private static final SerializedString STRING_VALUE = new SerializedString("stringValue");
+    private static final SerializedString TRACE_ID = new SerializedString("traceId");
+    /** The field that usually follows each field of a span, in the order the OpenTelemetry SDKs write them. */
+    private static final Map<String, SerializedString> SPAN_ORDER = spanOrder(
+            "traceId",
+            "spanId",
+            "traceState",
+            "parentSpanId",
+            "flags",
+            "name",
+            "kind",
+            "startTimeUnixNano",
+            "endTimeUnixNano",
+            "attributes",
+            "droppedAttributesCount",
+            "events",
+            "droppedEventsCount",
+            "links",
+            "droppedLinksCount",
+            "status");
+
+    /** Longest string value read from the body's bytes; longer ones are few and go through Jackson. */
+    private static final int MAX_RAW_STRING = 256;
+
     private final AttributeSanitizer sanitizer;
     private final int maxAttributes;
     private final int maxValueLength;
     private final TraceAssembler out;
     private final SpanDraft draft = new SpanDraft();
     private final StringCache strings = new StringCache();
+    private byte[] body;
+    private int bodyLength;
+    /** The length in bytes of the string {@link #rawString} found last. */
+    private int rawLength;
+
     private final ExportTraceServiceRequest.Builder requestScratch = ExportTraceServiceRequest.newBuilder();
     private final ScopeSpans.Builder scopeScratch = ScopeSpans.newBuilder();
     private final Span.Builder spanScratch = Span.newBuilder();
@@ -49,6 +85,8 @@ final class JsonTraceReader {
     }
 
     void read(byte[] body, int length) throws Declined {
+        this.body = body;
+        this.bodyLength = length;
         try (JsonParser parser = OtlpJsonReader.parser(body, 0, length)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -129,9 +167,10 @@ final class JsonTraceReader {
         expect(parser.currentToken() == JsonToken.START_OBJECT);
         SpanDraft span = draft;
         span.clear();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
+        SerializedString expected = TRACE_ID;
+        for (String name = nextName(parser, expected); name != null; name = nextName(parser, expected)) {
             JsonToken token = parser.nextToken();
+            expected = SPAN_ORDER.getOrDefault(name, TRACE_ID);
             if (token == JsonToken.VALUE_NULL) {
                 continue;
             }
@@ -194,8 +233,9 @@ final class JsonTraceReader {
         expect(parser.currentToken() == JsonToken.START_OBJECT);
         String key = "";
         Value value = Value.NONE;
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
+        SerializedString expected = KEY;
+        for (String name = nextName(parser, expected); name != null; name = nextName(parser, expected)) {
+            expected = VALUE;
             JsonToken token = parser.nextToken();
             if (token == JsonToken.VALUE_NULL) {
                 continue;
@@ -216,8 +256,7 @@ final class JsonTraceReader {
     private Value anyValue(JsonParser parser) throws IOException, MalformedOtlpException, Declined {
         expect(parser.currentToken() == JsonToken.START_OBJECT);
         Value value = Value.NONE;
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
+        for (String name = nextName(parser, STRING_VALUE); name != null; name = nextName(parser, STRING_VALUE)) {
             JsonToken token = parser.nextToken();
             if (token == JsonToken.VALUE_NULL) {
                 continue;
@@ -288,15 +327,74 @@ final class JsonTraceReader {
         }
     }
 
+    /**
+     * The next field name, or null at the end of the object. Jackson compares the expected name's bytes in place, which
+     * skips its symbol table when the sender writes fields in the usual order, as SDKs do.
+     */
+    private static String nextName(JsonParser parser, SerializedString expected) throws IOException {
+        if (parser.nextFieldName(expected)) {
+            return expected.getValue();
+        }
+        return parser.currentToken() == JsonToken.FIELD_NAME ? parser.currentName() : null;
+    }
+
     private String id(JsonParser parser, int bytes, String field) throws IOException, MalformedOtlpException, Declined {
         // ids are unique: caching them would only evict the strings that repeat
         expect(parser.currentToken() == JsonToken.VALUE_STRING);
+        int start = rawString(parser);
+        if (start >= 0 && rawLength == bytes * 2 && lowercaseHex(start, rawLength)) {
+            return new String(body, start, rawLength, StandardCharsets.ISO_8859_1);
+        }
         return HexIds.normalizeHex(parser.getText(), bytes, field);
+    }
+
+    private boolean lowercaseHex(int start, int length) {
+        for (int i = start, end = start + length; i < end; i++) {
+            int c = body[i];
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String string(JsonParser parser) throws IOException, Declined {
         expect(parser.currentToken() == JsonToken.VALUE_STRING);
+        int start = rawString(parser);
+        if (start >= 0) {
+            return strings.utf8(body, start, rawLength);
+        }
         return strings.chars(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+    }
+
+    /**
+     * Where the content of the string value the parser stands on starts in the body, when it is plain: printable ASCII
+     * without escapes, short. Its text is then its bytes, read in place and through the request's cache, and Jackson
+     * only skips over it, never decoding it into its buffer. -1 for any other string, which Jackson reads.
+     */
+    private int rawString(JsonParser parser) {
+        if (!(parser instanceof ParserBase base)) {
+            return -1;
+        }
+        // for a string, Jackson's token offset is that of its first character, after the quote
+        long offset = base.getTokenCharacterOffset();
+        if (offset <= 0 || offset > bodyLength || body[(int) offset - 1] != '"') {
+            return -1;
+        }
+        int start = (int) offset;
+        int limit = Math.min(bodyLength, start + MAX_RAW_STRING);
+        for (int i = start; i < limit; i++) {
+            int b = body[i];
+            if (b == '"') {
+                rawLength = i - start;
+                return start;
+            }
+            // control characters, escapes and all of UTF-8's multi-byte sequences (negative bytes)
+            if (b < 0x20 || b == '\\') {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     private static int enumNumber(JsonParser parser, com.google.protobuf.Descriptors.EnumDescriptor type)
@@ -312,7 +410,7 @@ final class JsonTraceReader {
     }
 
     /** As the reference reads a fixed64: a number's low 64 bits, or a string as an unsigned decimal. */
-    private static long unsignedLong(JsonParser parser) throws IOException, Declined {
+    private long unsignedLong(JsonParser parser) throws IOException, Declined {
         JsonToken token = parser.currentToken();
         if (token == JsonToken.VALUE_NUMBER_INT) {
             JsonParser.NumberType type = parser.getNumberType();
@@ -321,16 +419,59 @@ final class JsonTraceReader {
                     : parser.getBigIntegerValue().longValue();
         }
         expect(token == JsonToken.VALUE_STRING);
-        return Long.parseUnsignedLong(parser.getText().trim());
+        long digits = plainDecimal(parser);
+        return digits >= 0 ? digits : Long.parseUnsignedLong(parser.getText().trim());
     }
 
-    private static long signedLong(JsonParser parser) throws IOException, Declined {
+    private long signedLong(JsonParser parser) throws IOException, Declined {
         JsonToken token = parser.currentToken();
         if (token == JsonToken.VALUE_NUMBER_INT) {
             return parser.getLongValue();
         }
         expect(token == JsonToken.VALUE_STRING);
-        return Long.parseLong(parser.getText().trim());
+        long digits = plainDecimal(parser);
+        return digits >= 0 ? digits : Long.parseLong(parser.getText().trim());
+    }
+
+    /**
+     * A string of one to eighteen ASCII digits as a number, without making the string: how senders write 64-bit
+     * integers; -1 for anything else, which the library parsers then read.
+     */
+    private long plainDecimal(JsonParser parser) throws IOException {
+        int start = rawString(parser);
+        if (start >= 0) {
+            return plainDecimal(start, rawLength);
+        }
+        int length = parser.getTextLength();
+        if (length < 1 || length > 18) {
+            return -1;
+        }
+        char[] text = parser.getTextCharacters();
+        int offset = parser.getTextOffset();
+        long value = 0;
+        for (int i = offset, end = offset + length; i < end; i++) {
+            int digit = text[i] - '0';
+            if (digit < 0 || digit > 9) {
+                return -1;
+            }
+            value = value * 10 + digit;
+        }
+        return value;
+    }
+
+    private long plainDecimal(int start, int length) {
+        if (length < 1 || length > 18) {
+            return -1;
+        }
+        long value = 0;
+        for (int i = start, end = start + length; i < end; i++) {
+            int digit = body[i] - '0';
+            if (digit < 0 || digit > 9) {
+                return -1;
+            }
+            value = value * 10 + digit;
+        }
+        return value;
     }
 
     private static double doubleValue(JsonParser parser) throws IOException, Declined {
@@ -346,6 +487,15 @@ final class JsonTraceReader {
             case "-Infinity" -> Double.NEGATIVE_INFINITY;
             default -> Double.parseDouble(text);
         };
+    }
+
+    private static Map<String, SerializedString> spanOrder(String... names) {
+        Map<String, SerializedString> next = new HashMap<>();
+        for (int i = 0; i + 1 < names.length; i++) {
+            next.put(names[i], new SerializedString(names[i + 1]));
+        }
+        // a span written without the usual next field is followed by the next span's first
+        return Map.copyOf(next);
     }
 
     private static void expect(boolean condition) throws Declined {

@@ -12,12 +12,18 @@ import io.opentelemetry.proto.common.v1.InstrumentationScope;
 import io.opentelemetry.proto.resource.v1.Resource;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Reads an OTLP protobuf traces request straight from the wire into canonical records, without building the generated
- * messages for spans and their attributes (their objects cost more than the decoding). Parts that are rare or not
- * mapped (resources, scopes, events, links, array and map values) are read with the generated parsers, so anything
- * they reject is rejected here too. Anything unusual ({@link Declined}) leaves the request to the reference path.
+ * messages for spans and their attributes (their objects cost more than the decoding). The wire is walked by hand over
+ * the payload array, because {@code CodedInputStream}'s limits and bookkeeping per field showed high in the profile.
+ * Parts that are rare or not mapped (resources, scopes, events, links, array and map values) are read with the
+ * generated parsers, so anything they reject is rejected here too. Anything unusual ({@link Declined}) leaves the
+ * request to the reference path, which then gives the same records or the same error: tags or lengths written with
+ * needless bytes, groups, a length past its parent.
  */
 final class ProtobufTraceReader {
 
@@ -56,6 +62,17 @@ final class ProtobufTraceReader {
     private static final int ANY_DOUBLE = tag(4, WireFormat.WIRETYPE_FIXED64);
     private static final int ANY_BYTES = tag(7, WireFormat.WIRETYPE_LENGTH_DELIMITED);
 
+    private static final int WIRE_VARINT = WireFormat.WIRETYPE_VARINT;
+    private static final int WIRE_FIXED64 = WireFormat.WIRETYPE_FIXED64;
+    private static final int WIRE_LENGTH_DELIMITED = WireFormat.WIRETYPE_LENGTH_DELIMITED;
+    private static final int WIRE_FIXED32 = WireFormat.WIRETYPE_FIXED32;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private static final int TRACE_ID = 0;
+    private static final int SPAN_ID = 1;
+    private static final int PARENT_ID = 2;
+
     private static final int ANY_NONE = 0;
     private static final int ANY_IS_STRING = 1;
     private static final int ANY_IS_BOOL = 2;
@@ -70,8 +87,16 @@ final class ProtobufTraceReader {
     private final SpanDraft draft = new SpanDraft();
     private final StringCache strings = new StringCache();
     private byte[] payload;
-    /** The hex of the id {@link #readId} read last. */
-    private String lastId;
+    /** The read position in {@link #payload}. */
+    private int pos;
+    /**
+     * Per id field (trace, span, parent): where the id read last starts, its size and its hex, since the spans of one
+     * trace follow each other.
+     */
+    private final int[] lastIdStart = {-1, -1, -1};
+
+    private final int[] lastIdSize = new int[3];
+    private final String[] lastId = {"", "", ""};
 
     ProtobufTraceReader(AttributeSanitizer sanitizer, DecodeLimits limits, TraceAssembler out) {
         this.sanitizer = sanitizer;
@@ -82,16 +107,21 @@ final class ProtobufTraceReader {
 
     void read(byte[] body, int length) throws Declined {
         this.payload = body;
+        this.pos = 0;
         try {
-            CodedInputStream input = input(0, length);
-            for (int tag = input.readTag(); tag != 0; tag = input.readTag()) {
+            if (length > body.length) {
+                throw DECLINED;
+            }
+            while (pos < length) {
+                int tag = tag();
                 if (tag == REQUEST_RESOURCE_SPANS) {
-                    int size = input.readRawVarint32();
-                    int start = input.getTotalBytesRead();
-                    input.skipRawBytes(size);
-                    resourceSpans(start, size);
+                    int size = length(length);
+                    int start = pos;
+                    pos += size;
+                    resourceSpans(start, start + size);
+                    pos = start + size;
                 } else {
-                    skip(input, tag);
+                    skip(tag, length);
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -100,123 +130,153 @@ final class ProtobufTraceReader {
     }
 
     /** Two passes: the resource may follow its spans on the wire, and every span needs it. */
-    private void resourceSpans(int offset, int length) throws IOException, Declined {
-        CodedInputStream input = input(offset, length);
+    private void resourceSpans(int start, int end) throws IOException, Declined {
         Resource.Builder resource = Resource.newBuilder();
-        for (int tag = input.readTag(); tag != 0; tag = input.readTag()) {
+        pos = start;
+        while (pos < end) {
+            int tag = tag();
             if (tag == RESOURCE_SPANS_RESOURCE) {
                 // a repeated singular message merges, as the reference parser merges it
-                int size = input.readRawVarint32();
-                int start = input.getTotalBytesRead();
-                input.skipRawBytes(size);
-                CodedInputStream part = input(offset + start, size);
+                int size = length(end);
+                CodedInputStream part = input(pos, size);
                 resource.mergeFrom(part);
                 part.checkLastTagWas(0);
+                pos += size;
             } else if (tag == RESOURCE_SPANS_SCHEMA_URL) {
-                input.readStringRequireUtf8();
+                string(end);
             } else {
-                skip(input, tag);
+                skip(tag, end);
             }
         }
         out.resource(resource.build());
-        input = input(offset, length);
-        for (int tag = input.readTag(); tag != 0; tag = input.readTag()) {
+        pos = start;
+        while (pos < end) {
+            int tag = tag();
             if (tag == RESOURCE_SPANS_SCOPE_SPANS) {
-                int size = input.readRawVarint32();
-                int start = input.getTotalBytesRead();
-                input.skipRawBytes(size);
-                scopeSpans(input(offset + start, size), offset + start);
+                int size = length(end);
+                int scopeEnd = pos + size;
+                scopeSpans(scopeEnd);
+                pos = scopeEnd;
             } else {
-                input.skipField(tag);
+                skip(tag, end);
             }
         }
     }
 
-    private void scopeSpans(CodedInputStream input, int offset) throws IOException, Declined {
-        for (int tag = input.readTag(); tag != 0; tag = input.readTag()) {
+    private void scopeSpans(int end) throws IOException, Declined {
+        while (pos < end) {
+            int tag = tag();
             if (tag == SCOPE_SPANS_SPANS) {
-                int size = input.readRawVarint32();
-                int limit = input.pushLimit(size);
-                span(input, offset);
-                input.popLimit(limit);
+                int size = length(end);
+                int spanEnd = pos + size;
+                span(spanEnd);
+                pos = spanEnd;
             } else if (tag == SCOPE_SPANS_SCOPE) {
-                input.readMessage(InstrumentationScope.parser(), ExtensionRegistryLite.getEmptyRegistry());
+                message(InstrumentationScope.parser(), end);
             } else if (tag == SCOPE_SPANS_SCHEMA_URL) {
-                input.readStringRequireUtf8();
+                string(end);
             } else {
-                skip(input, tag);
+                skip(tag, end);
             }
         }
     }
 
-    private void span(CodedInputStream input, int offset) throws IOException, Declined {
+    private void span(int end) throws IOException, Declined {
         SpanDraft span = draft;
         span.clear();
-        for (int tag = input.readTag(); tag != 0; tag = input.readTag()) {
+        while (pos < end) {
+            int tag = tag();
             // attributes first: most of a span's fields are its attributes
             if (tag == SPAN_ATTRIBUTES) {
-                int size = input.readRawVarint32();
-                int limit = input.pushLimit(size);
-                keyValue(input, offset);
-                input.popLimit(limit);
+                int size = length(end);
+                int attributeEnd = pos + size;
+                keyValue(attributeEnd);
+                pos = attributeEnd;
             } else if (tag == SPAN_TRACE_ID) {
-                span.traceIdBytes = readId(input, offset);
-                span.traceId = lastId;
+                span.traceIdBytes = id(TRACE_ID, end);
+                span.traceId = lastId[TRACE_ID];
             } else if (tag == SPAN_SPAN_ID) {
-                span.spanIdBytes = readId(input, offset);
-                span.spanId = lastId;
+                span.spanIdBytes = id(SPAN_ID, end);
+                span.spanId = lastId[SPAN_ID];
             } else if (tag == SPAN_PARENT_SPAN_ID) {
-                span.parentSpanIdBytes = readId(input, offset);
-                span.parentSpanId = lastId;
+                span.parentSpanIdBytes = id(PARENT_ID, end);
+                span.parentSpanId = lastId[PARENT_ID];
             } else if (tag == SPAN_TRACE_STATE) {
-                span.traceState = string(input, offset);
+                span.traceState = string(end);
             } else if (tag == SPAN_NAME) {
-                span.name = string(input, offset);
+                span.name = string(end);
             } else if (tag == SPAN_KIND) {
-                span.kind = input.readEnum();
+                span.kind = (int) varint(end);
             } else if (tag == SPAN_START) {
-                span.start = input.readFixed64();
+                span.start = fixed64(end);
             } else if (tag == SPAN_END) {
-                span.end = input.readFixed64();
+                span.end = fixed64(end);
             } else if (tag == SPAN_STATUS) {
                 // merging a repeated status is reading on into the same fields
-                int size = input.readRawVarint32();
-                int limit = input.pushLimit(size);
-                status(input, offset);
-                input.popLimit(limit);
+                int size = length(end);
+                int statusEnd = pos + size;
+                status(statusEnd);
+                pos = statusEnd;
             } else if (tag == SPAN_EVENTS) {
-                input.readMessage(Span.Event.parser(), ExtensionRegistryLite.getEmptyRegistry());
+                message(Span.Event.parser(), end);
             } else if (tag == SPAN_LINKS) {
-                input.readMessage(Span.Link.parser(), ExtensionRegistryLite.getEmptyRegistry());
+                message(Span.Link.parser(), end);
             } else {
-                skip(input, tag);
+                skip(tag, end);
             }
         }
         out.span(span);
     }
 
-    /** Reads an id of any length as hex straight from the payload; the assembler judges the length. */
-    private int readId(CodedInputStream input, int offset) throws IOException {
-        int size = input.readRawVarint32();
-        int start = offset + input.getTotalBytesRead();
-        input.skipRawBytes(size);
-        lastId = size == 0 ? "" : HexIds.toHex(payload, start, size);
+    /**
+     * Reads an id of any length as hex straight from the payload; the assembler judges the length. The spans of a
+     * trace usually follow each other, so an id equal to the one before reuses its hex.
+     */
+    private int id(int field, int end) throws Declined {
+        int size = length(end);
+        int start = pos;
+        pos += size;
+        if (size == 0) {
+            lastIdStart[field] = -1;
+            lastId[field] = "";
+        } else if (lastIdStart[field] < 0 || size != lastIdSize[field] || !sameBytes(lastIdStart[field], start, size)) {
+            lastId[field] = HexIds.toHex(payload, start, size);
+            lastIdStart[field] = start;
+            lastIdSize[field] = size;
+        }
         return size;
     }
 
-    private void status(CodedInputStream input, int offset) throws IOException, Declined {
-        for (int tag = input.readTag(); tag != 0; tag = input.readTag()) {
+    private boolean sameBytes(int a, int b, int size) {
+        byte[] bytes = payload;
+        int i = 0;
+        for (; i + Long.BYTES <= size; i += Long.BYTES) {
+            if ((long) LONGS.get(bytes, a + i) != (long) LONGS.get(bytes, b + i)) {
+                return false;
+            }
+        }
+        for (; i < size; i++) {
+            if (bytes[a + i] != bytes[b + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void status(int end) throws Declined {
+        while (pos < end) {
+            int tag = tag();
             if (tag == STATUS_MESSAGE) {
-                draft.statusMessage = string(input, offset);
+                draft.statusMessage = string(end);
             } else if (tag == STATUS_CODE) {
-                draft.statusCode = input.readEnum();
+                draft.statusCode = (int) varint(end);
             } else {
-                skip(input, tag);
+                skip(tag, end);
             }
         }
     }
 
-    private void keyValue(CodedInputStream input, int offset) throws IOException, Declined {
+    private void keyValue(int end) throws IOException, Declined {
         String key = "";
         boolean valueSeen = false;
         int valueCase = ANY_NONE;
@@ -228,49 +288,50 @@ final class ProtobufTraceReader {
         int anyStart = 0;
         int anySize = 0;
         boolean nested = false;
-        for (int tag = input.readTag(); tag != 0; tag = input.readTag()) {
+        while (pos < end) {
+            int tag = tag();
             if (tag == KEY_VALUE_KEY) {
-                key = string(input, offset);
+                key = string(end);
             } else if (tag == KEY_VALUE_VALUE) {
                 if (valueSeen) {
                     // two values merge field by field in the reference; too rare to copy that here
                     throw DECLINED;
                 }
                 valueSeen = true;
-                anySize = input.readRawVarint32();
-                anyStart = input.getTotalBytesRead();
-                int limit = input.pushLimit(anySize);
-                for (int any = input.readTag(); any != 0; any = input.readTag()) {
+                anySize = length(end);
+                anyStart = pos;
+                int anyEnd = anyStart + anySize;
+                while (pos < anyEnd) {
+                    int any = tag();
                     if (any == ANY_STRING) {
                         valueCase = ANY_IS_STRING;
-                        string = string(input, offset);
+                        string = string(anyEnd);
                     } else if (any == ANY_BOOL) {
                         valueCase = ANY_IS_BOOL;
-                        number = input.readBool() ? 1 : 0;
+                        number = varint(anyEnd) != 0 ? 1 : 0;
                     } else if (any == ANY_INT) {
                         valueCase = ANY_IS_INT;
-                        number = input.readInt64();
+                        number = varint(anyEnd);
                     } else if (any == ANY_DOUBLE) {
                         valueCase = ANY_IS_DOUBLE;
-                        floating = input.readDouble();
+                        floating = Double.longBitsToDouble(fixed64(anyEnd));
                     } else if (any == ANY_BYTES) {
                         valueCase = ANY_IS_BYTES;
-                        bytesSize = input.readRawVarint32();
-                        bytesStart = offset + input.getTotalBytesRead();
-                        input.skipRawBytes(bytesSize);
+                        bytesSize = length(anyEnd);
+                        bytesStart = pos;
+                        pos += bytesSize;
                     } else {
                         // arrays, maps, string-table indexes, unknown fields: the generated parser reads them below
                         nested = true;
-                        skip(input, any);
+                        skip(any, anyEnd);
                     }
                 }
-                input.popLimit(limit);
             } else {
-                skip(input, tag);
+                skip(tag, end);
             }
         }
         if (nested) {
-            CodedInputStream part = input(offset + anyStart, anySize);
+            CodedInputStream part = input(anyStart, anySize);
             AnyValue value = AnyValue.parseFrom(part);
             part.checkLastTagWas(0);
             FastTraceDecoding.any(draft, sanitizer, maxAttributes, key, value);
@@ -288,11 +349,20 @@ final class ProtobufTraceReader {
     }
 
     /** A string field read from the payload in place, through the request's cache. */
-    private String string(CodedInputStream input, int offset) throws IOException, Declined {
-        int size = input.readRawVarint32();
-        int start = offset + input.getTotalBytesRead();
-        input.skipRawBytes(size);
+    private String string(int end) throws Declined {
+        int size = length(end);
+        int start = pos;
+        pos += size;
         return strings.utf8(payload, start, size);
+    }
+
+    /** An embedded message read by its generated parser, as {@code CodedInputStream.readMessage} reads it. */
+    private void message(com.google.protobuf.Parser<?> parser, int end) throws IOException, Declined {
+        int size = length(end);
+        CodedInputStream part = input(pos, size);
+        parser.parsePartialFrom(part, ExtensionRegistryLite.getEmptyRegistry());
+        part.checkLastTagWas(0);
+        pos += size;
     }
 
     private CodedInputStream input(int offset, int length) {
@@ -301,13 +371,115 @@ final class ProtobufTraceReader {
         return input;
     }
 
-    /** Skips an unknown field; groups are left to the reference, whose handling of them is intricate. */
-    private static void skip(CodedInputStream input, int tag) throws IOException, Declined {
-        int wireType = WireFormat.getTagWireType(tag);
-        if (wireType == WireFormat.WIRETYPE_START_GROUP || wireType == WireFormat.WIRETYPE_END_GROUP) {
+    /**
+     * A field's tag. Only tags of one to three bytes with a field number are read here (every field of OTLP has one);
+     * anything else is declined.
+     */
+    private int tag() throws Declined {
+        byte[] bytes = payload;
+        int b = bytes[pos++];
+        int tag;
+        if (b >= 0) {
+            tag = b;
+        } else {
+            tag = b & 0x7f;
+            b = bytes[pos++];
+            if (b >= 0) {
+                tag |= b << 7;
+                if (b == 0) {
+                    throw DECLINED;
+                }
+            } else {
+                tag |= (b & 0x7f) << 7;
+                b = bytes[pos++];
+                if (b <= 0) {
+                    throw DECLINED;
+                }
+                tag |= b << 14;
+            }
+        }
+        if (tag >>> 3 == 0) {
             throw DECLINED;
         }
-        input.skipField(tag);
+        return tag;
+    }
+
+    /**
+     * A length-delimited field's length, which must fit in what is left of its parent; lengths over four bytes
+     * (256 MiB) or written with needless bytes are declined.
+     */
+    private int length(int end) throws Declined {
+        byte[] bytes = payload;
+        int size = bytes[pos++];
+        if (size < 0) {
+            size &= 0x7f;
+            int shift = 7;
+            while (true) {
+                int b = bytes[pos++];
+                if (shift == 28 || (b == 0)) {
+                    throw DECLINED;
+                }
+                size |= (b & 0x7f) << shift;
+                if (b >= 0) {
+                    break;
+                }
+                shift += 7;
+            }
+        }
+        if (size > end - pos) {
+            throw DECLINED;
+        }
+        return size;
+    }
+
+    /** A varint of up to ten bytes as {@code readRawVarint64} reads it, which must end before {@code end}. */
+    private long varint(int end) throws Declined {
+        byte[] bytes = payload;
+        long value = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            int b = bytes[pos++];
+            value |= (long) (b & 0x7f) << shift;
+            if (b >= 0) {
+                if (pos > end) {
+                    throw DECLINED;
+                }
+                return value;
+            }
+        }
+        throw DECLINED;
+    }
+
+    private long fixed64(int end) throws Declined {
+        if (end - pos < Long.BYTES) {
+            throw DECLINED;
+        }
+        long value = (long) LONGS.get(payload, pos);
+        pos += Long.BYTES;
+        return value;
+    }
+
+    /** Skips an unknown field; groups are left to the reference, whose handling of them is intricate. */
+    private void skip(int tag, int end) throws Declined {
+        switch (tag & 7) {
+            case WIRE_VARINT -> varint(end);
+            case WIRE_FIXED64 -> {
+                if (end - pos < Long.BYTES) {
+                    throw DECLINED;
+                }
+                pos += Long.BYTES;
+            }
+            case WIRE_LENGTH_DELIMITED -> {
+                int size = length(end);
+                pos += size;
+            }
+            case WIRE_FIXED32 -> {
+                if (end - pos < Integer.BYTES) {
+                    throw DECLINED;
+                }
+                pos += Integer.BYTES;
+            }
+            default -> throw DECLINED;
+        }
     }
 
     private static int tag(int field, int wireType) {

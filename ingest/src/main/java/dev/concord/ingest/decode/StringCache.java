@@ -13,7 +13,9 @@ import java.util.Arrays;
 /**
  * The strings of one request, each short one made once: a request repeats the same attribute keys and many of the same
  * values on every span, and decoding them again was the largest cost of reading spans. One per request, so it needs
- * no locking and cannot grow; a slot taken by another string is simply replaced.
+ * no locking and cannot grow; a slot taken by another string is simply replaced. Strings read from a payload are
+ * remembered by where they are in it, not copied: the payload outlives the request's cache, and most values that
+ * miss (ids of business transactions, paths) never come again.
  */
 final class StringCache {
 
@@ -23,25 +25,32 @@ final class StringCache {
     private static final long MIX = 0x9E3779B97F4A7C15L;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    private final byte[][] bytes = new byte[SLOTS][];
+    /** For a slot filled from bytes: the buffer, where the string starts in it and its length in bytes. */
+    private final byte[][] sources = new byte[SLOTS][];
+
+    private final int[] starts = new int[SLOTS];
+    private final int[] lengths = new int[SLOTS];
     private final char[][] chars = new char[SLOTS][];
     private final String[] strings = new String[SLOTS];
 
     /**
      * The UTF-8 string in {@code buffer}, validated as protobuf's {@code readStringRequireUtf8} validates it: invalid
      * UTF-8 is declined, so the reference path gives its error. A hit needs no validation: the cached bytes were valid.
+     * The buffer must not change while this cache is in use.
      */
     String utf8(byte[] buffer, int offset, int length) throws Declined {
         if (length > MAX_CACHED_LENGTH) {
             return decode(buffer, offset, length);
         }
         int slot = slot(bytesHash(buffer, offset, length));
-        byte[] cached = bytes[slot];
-        if (cached != null && Arrays.equals(cached, 0, cached.length, buffer, offset, offset + length)) {
+        byte[] source = sources[slot];
+        if (source != null && lengths[slot] == length && sameBytes(source, starts[slot], buffer, offset, length)) {
             return strings[slot];
         }
         String string = decode(buffer, offset, length);
-        bytes[slot] = Arrays.copyOfRange(buffer, offset, offset + length);
+        sources[slot] = buffer;
+        starts[slot] = offset;
+        lengths[slot] = length;
         chars[slot] = null;
         strings[slot] = string;
         return string;
@@ -54,14 +63,39 @@ final class StringCache {
         }
         int slot = slot(charsHash(buffer, offset, length));
         char[] cached = chars[slot];
-        if (cached != null && Arrays.equals(cached, 0, cached.length, buffer, offset, offset + length)) {
+        if (cached != null && cached.length == length && sameChars(cached, buffer, offset)) {
             return strings[slot];
         }
         String string = new String(buffer, offset, length);
         chars[slot] = Arrays.copyOfRange(buffer, offset, offset + length);
-        bytes[slot] = null;
+        sources[slot] = null;
         strings[slot] = string;
         return string;
+    }
+
+    /** Eight bytes at a time: for strings this short faster than {@code Arrays.equals}. */
+    private static boolean sameBytes(byte[] a, int aOffset, byte[] b, int bOffset, int length) {
+        int i = 0;
+        for (; i + Long.BYTES <= length; i += Long.BYTES) {
+            if ((long) LONGS.get(a, aOffset + i) != (long) LONGS.get(b, bOffset + i)) {
+                return false;
+            }
+        }
+        for (; i < length; i++) {
+            if (a[aOffset + i] != b[bOffset + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameChars(char[] cached, char[] buffer, int offset) {
+        for (int i = 0; i < cached.length; i++) {
+            if (cached[i] != buffer[offset + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String decode(byte[] buffer, int offset, int length) throws Declined {

@@ -19,6 +19,7 @@ import java.util.Optional;
 final class TraceAssembler {
 
     private static final SpanKind[] KINDS = SpanKind.values();
+    private static final int SAMPLING_ADJUSTED_COUNT_HASH = Conventions.SAMPLING_ADJUSTED_COUNT.hashCode();
 
     private final ResourceSanitizer resources;
     private final int maxAttributes;
@@ -28,6 +29,10 @@ final class TraceAssembler {
     private final List<Span> spans = new ArrayList<>();
     private final List<ProbeResult> probes = new ArrayList<>();
     private ResourceIdentity identity;
+    /** The last tracestate that was not empty, and its adjusted count: most sampled spans of a request agree. */
+    private String lastTraceState = "";
+
+    private double lastTraceStateCount;
 
     TraceAssembler(ResourceSanitizer resources, DecodeLimits limits, long latestNanos) {
         this.resources = resources;
@@ -110,13 +115,23 @@ final class TraceAssembler {
     }
 
     /** As {@link AdjustedCount#of}: the tracestate first, then the first {@code sampling.adjusted_count} attribute. */
-    private static double adjustedCount(SpanDraft draft, int kept) {
-        double fromState = AdjustedCount.fromTraceState(draft.traceState);
+    private double adjustedCount(SpanDraft draft, int kept) {
+        double fromState;
+        if (draft.traceState.isEmpty()) {
+            fromState = 0;
+        } else {
+            if (!draft.traceState.equals(lastTraceState)) {
+                lastTraceStateCount = AdjustedCount.fromTraceState(draft.traceState);
+                lastTraceState = draft.traceState;
+            }
+            fromState = lastTraceStateCount;
+        }
         if (fromState > 0) {
             return fromState;
         }
         for (int i = 0; i < kept; i++) {
-            if (draft.keys[i].equals(Conventions.SAMPLING_ADJUSTED_COUNT)) {
+            String key = draft.keys[i];
+            if (key.hashCode() == SAMPLING_ADJUSTED_COUNT_HASH && key.equals(Conventions.SAMPLING_ADJUSTED_COUNT)) {
                 return switch (draft.types[i]) {
                     case SpanDraft.NUMBER -> AdjustedCount.valid(draft.numbers[i]);
                     case SpanDraft.STRING -> AdjustedCount.valid(AdjustedCount.parse(draft.rendered[i]));

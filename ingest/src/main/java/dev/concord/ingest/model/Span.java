@@ -38,7 +38,10 @@ public record Span(
         businessTransaction = businessTransaction == null ? "" : businessTransaction;
         businessTransactionId = businessTransactionId == null ? "" : businessTransactionId;
         businessTransactionStage = businessTransactionStage == null ? "" : businessTransactionStage;
-        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        // the decoders' maps are immutable already; copying them was a large part of decoding a span
+        attributes = attributes == null
+                ? Map.of()
+                : attributes instanceof AttributeMap ? attributes : Map.copyOf(attributes);
         if (!(adjustedCount >= 1.0) || Double.isInfinite(adjustedCount)) {
             // a sampled span stands for at least itself; anything else is a decoding bug, never telemetry
             throw new IllegalArgumentException("adjustedCount must be a finite number >= 1, got " + adjustedCount);

@@ -6,6 +6,15 @@ import com.google.protobuf.ByteString;
 public final class HexIds {
 
     private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+    /** The two hex digits of every byte value, at twice the value: one lookup per byte. */
+    private static final byte[] PAIRS = new byte[512];
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            PAIRS[2 * b] = (byte) DIGITS[b >>> 4];
+            PAIRS[2 * b + 1] = (byte) DIGITS[b & 0x0f];
+        }
+    }
 
     private HexIds() {}
 
@@ -24,10 +33,11 @@ public final class HexIds {
     public static String toHex(byte[] bytes, int offset, int length) {
         byte[] out = new byte[length * 2];
         for (int i = 0; i < length; i++) {
-            int b = bytes[offset + i] & 0xff;
-            out[2 * i] = (byte) DIGITS[b >>> 4];
-            out[2 * i + 1] = (byte) DIGITS[b & 0x0f];
+            int pair = (bytes[offset + i] & 0xff) << 1;
+            out[2 * i] = PAIRS[pair];
+            out[2 * i + 1] = PAIRS[pair + 1];
         }
+        // Latin-1 bytes become a compact string by a plain copy, without decoding
         return new String(out, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 

@@ -50,7 +50,8 @@ public final class IngestServer implements AutoCloseable {
                 .bindAddress(settings.bindAddress())
                 .port(settings.httpPort())
                 .maxBodyBytes(settings.maxBodyBytes())
-                .readTimeout(settings.readTimeout());
+                .readTimeout(settings.readTimeout())
+                .headerTimeout(settings.headerTimeout());
         settings.tls().ifPresent(files -> httpBuilder.tls(files.sslContext()));
         OtlpHttpReceiver http = httpBuilder.start();
         LOG.info(

@@ -33,7 +33,8 @@ public final class IngestSettings {
     private final int queueCapacity;
     private final Duration sinkTimeout;
     private final Duration readTimeout;
-    private final Optional<TlsFiles> tls;
+    private final Duration headerTimeout;
+    private final Optional<TlsIdentity> tls;
     private final Clock clock;
 
     private IngestSettings(Builder b) {
@@ -50,6 +51,7 @@ public final class IngestSettings {
         this.queueCapacity = b.queueCapacity;
         this.sinkTimeout = b.sinkTimeout;
         this.readTimeout = b.readTimeout;
+        this.headerTimeout = b.headerTimeout;
         this.tls = b.tls;
         this.clock = b.clock;
     }
@@ -108,8 +110,13 @@ public final class IngestSettings {
         return readTimeout;
     }
 
+    /** How long the request line and headers of an HTTP request may take to arrive. */
+    public Duration headerTimeout() {
+        return headerTimeout;
+    }
+
     /** The certificate and key both receivers serve TLS with; empty for plain HTTP and gRPC. */
-    public Optional<TlsFiles> tls() {
+    public Optional<TlsIdentity> tls() {
         return tls;
     }
 
@@ -132,7 +139,8 @@ public final class IngestSettings {
         private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
         private Duration sinkTimeout = DEFAULT_SINK_TIMEOUT;
         private Duration readTimeout = OtlpHttpReceiver.DEFAULT_READ_TIMEOUT;
-        private Optional<TlsFiles> tls = Optional.empty();
+        private Duration headerTimeout = OtlpHttpReceiver.DEFAULT_HEADER_TIMEOUT;
+        private Optional<TlsIdentity> tls = Optional.empty();
         private Clock clock = Clock.systemUTC();
 
         private Builder() {}
@@ -218,6 +226,14 @@ public final class IngestSettings {
             return this;
         }
 
+        public Builder headerTimeout(Duration value) {
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("header timeout must be positive, got " + value);
+            }
+            this.headerTimeout = value;
+            return this;
+        }
+
         /** TLS on both ports from PEM files; both must be readable now, not at the first connection. */
         public Builder tls(Path certificate, Path privateKey) {
             for (Path file : new Path[] {certificate, privateKey}) {
@@ -226,6 +242,17 @@ public final class IngestSettings {
                 }
             }
             this.tls = Optional.of(new TlsFiles(certificate, privateKey));
+            return this;
+        }
+
+        /** TLS on both ports from a PKCS#12 keystore and the file holding its password, both readable now. */
+        public Builder tlsKeystore(Path keystore, Path passwordFile) {
+            for (Path file : new Path[] {keystore, passwordFile}) {
+                if (file == null || !java.nio.file.Files.isReadable(file)) {
+                    throw new IllegalArgumentException("cannot read TLS file " + file);
+                }
+            }
+            this.tls = Optional.of(new TlsKeystore(keystore, passwordFile));
             return this;
         }
 

@@ -30,6 +30,7 @@ public final class ReceiverMetrics {
     private final Counter requests;
     private final Counter requestBytes;
     private final Histogram duration;
+    private final Counter headerTimeouts;
 
     public ReceiverMetrics(PrometheusRegistry registry, Admission admission) {
         this.registry = registry;
@@ -71,6 +72,10 @@ public final class ReceiverMetrics {
                 .unit(Unit.SECONDS)
                 .labelNames(LABEL_SIGNAL, LABEL_TRANSPORT)
                 .register(registry);
+        headerTimeouts = Counter.builder()
+                .name(Conventions.METRIC_HEADER_TIMEOUTS)
+                .help("HTTP connections dropped because the request line and headers did not arrive in time.")
+                .register(registry);
         GaugeWithCallback.builder()
                 .name(Conventions.METRIC_QUEUE_DEPTH)
                 .help("Requests in flight: being read, decoded or waiting for the sink.")
@@ -106,6 +111,10 @@ public final class ReceiverMetrics {
         } else if (report.accepted() > 0) {
             rejected.labelValues(label, RejectReason.SINK_UNAVAILABLE.label()).inc(report.accepted());
         }
+    }
+
+    public void headerTimedOut() {
+        headerTimeouts.inc();
     }
 
     public void answered(OtlpSignal signal, String transport, int code, long nanos) {

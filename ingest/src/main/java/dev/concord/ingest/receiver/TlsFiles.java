@@ -15,13 +15,12 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.Objects;
 import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 
 /**
  * The server certificate (PEM, the chain in order) and its private key (PEM, unencrypted PKCS#8, RSA or EC) that both
  * receivers serve TLS with. Read with the JDK alone; anything unreadable fails at start with what to do about it.
  */
-public record TlsFiles(Path certificate, Path privateKey) {
+public record TlsFiles(Path certificate, Path privateKey) implements TlsIdentity {
 
     private static final String PKCS8_BEGIN = "-----BEGIN PRIVATE KEY-----";
     private static final String PKCS8_END = "-----END PRIVATE KEY-----";
@@ -32,7 +31,7 @@ public record TlsFiles(Path certificate, Path privateKey) {
         Objects.requireNonNull(privateKey, "privateKey");
     }
 
-    /** Key managers holding the key and chain; the start of every TLS listener. */
+    @Override
     public KeyManagerFactory keyManagers() {
         try {
             Collection<? extends Certificate> chain;
@@ -54,17 +53,6 @@ public record TlsFiles(Path certificate, Path privateKey) {
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException(
                     "cannot use TLS certificate " + certificate + " with key " + privateKey + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** An SSL context serving the certificate. */
-    public SSLContext sslContext() {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keyManagers().getKeyManagers(), null, null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot set up TLS: " + e.getMessage(), e);
         }
     }
 

@@ -9,7 +9,8 @@ import java.util.Locale;
 /**
  * Spans decoded per second of the decoding thread's own CPU time: per core, as the targets are stated, and far less
  * sensitive than JMH's wall-clock figures to other processes taking the machine's cores. Complements
- * {@link DecodeBenchmark}, whose state it reuses; run as {@code java ... DecodeCpuTime [seconds per round] [rounds]}.
+ * {@link DecodeBenchmark}, whose state it reuses; run as
+ * {@code java ... DecodeCpuTime [seconds per round] [rounds] [protobuf,json]}.
  */
 public final class DecodeCpuTime {
 
@@ -21,7 +22,8 @@ public final class DecodeCpuTime {
         DecodeBenchmark benchmark = new DecodeBenchmark();
         benchmark.setUp();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        for (String encoding : new String[] {"protobuf", "json"}) {
+        String[] encodings = args.length > 2 ? args[2].split(",") : new String[] {"protobuf", "json"};
+        for (String encoding : encodings) {
             for (int round = -3; round < rounds; round++) {
                 long cpuStart = threads.getCurrentThreadCpuTime();
                 long wallStart = System.nanoTime();

@@ -143,6 +143,39 @@ class FastTraceDecodingTest {
     }
 
     @Test
+    void jsonStringsWithEscapesNonAsciiOrGreatLengthAndOddNumbersDecodeAsTheReference() throws Exception {
+        String longValue = "v".repeat(300);
+        String json = """
+                {"resourceSpans": [{"resource": {"attributes": [{"key": "service.name", "value": {"stringValue": "caf\\u00e9"}}]},
+                  "scopeSpans": [{"spans": [
+                    {"traceId": "5b8efff798038103d269b633813fc60c", "spanId": "EEE19B7EC3C1B174", "name": "r\\u00e9serve \\"it\\"",
+                     "startTimeUnixNano": "001767604200000000000", "endTimeUnixNano": "001767604200000000001",
+                     "attributes": [{"key": "tab\\tkey", "value": {"stringValue": "line\\nbreak"}},
+                                    {"key": "long", "value": {"stringValue": "%s"}},
+                                    {"key": "utf8", "value": {"stringValue": "Zürich ✓"}},
+                                    {"key": "n", "value": {"intValue": "-0042"}},
+                                    {"key": "slash", "value": {"stringValue": "a\\/b"}}]},
+                    {"traceId": "5b8efff798038103d269b633813fc60c", "spanId": "eee19b7ec3c1b175", "name": "",
+                     "startTimeUnixNano": "1767604200000000000", "endTimeUnixNano": "1767604200000000001"}]}]}]}
+                """.formatted(longValue);
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+
+        CanonicalBatch fast = DECODER.decodeTracesFast(body, body.length, PayloadFormat.JSON);
+
+        assertThat(fast).isEqualTo(DECODER.decodeByMessages(OtlpSignal.TRACES, body, body.length, PayloadFormat.JSON));
+        assertThat(fast.spans()).hasSize(2);
+        assertThat(fast.spans().get(0).spanId()).isEqualTo("eee19b7ec3c1b174");
+        assertThat(fast.spans().get(0).endTimeUnixNano()).isEqualTo(1_767_604_200_000_000_001L);
+        assertThat(fast.spans().get(0).name()).isEqualTo("réserve \"it\"");
+        assertThat(fast.spans().get(0).attributes())
+                .containsEntry("tab\tkey", "line\nbreak")
+                .containsEntry("long", longValue)
+                .containsEntry("utf8", "Zürich ✓")
+                .containsEntry("n", "-42")
+                .containsEntry("slash", "a/b");
+    }
+
+    @Test
     void brokenAndMutatedRequestsFailOrDecodeExactlyAsTheReference() {
         Random random = new Random(7);
         byte[] protobuf = DecodeBenchmark.realisticRequest(new Random(1)).toByteArray();

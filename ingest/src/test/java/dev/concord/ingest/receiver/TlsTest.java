@@ -20,7 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Both receivers serve TLS from PEM files; the real SDK exporters, trusting the certificate, deliver through it. */
+/**
+ * Both receivers serve TLS from PEM files or from a PKCS#12 keystore; the real SDK exporters, trusting the certificate,
+ * deliver through it.
+ */
 class TlsTest {
 
     private static final String PASSWORD = "changeit";
@@ -30,10 +33,12 @@ class TlsTest {
 
     private Path certificate;
     private Path key;
+    private Path keystore;
 
     @BeforeEach
     void aSelfSignedCertificateForLocalhost() throws Exception {
         Path store = dir.resolve("server.p12");
+        keystore = store;
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         run(List.of(
                 keytool.toString(),
@@ -84,14 +89,33 @@ class TlsTest {
 
     @Test
     void theSdkHttpAndGrpcExportersDeliverSpansOverTlsTrustingTheServerCertificate() throws Exception {
+        assertBothExportersDeliverOverTls(IngestSettings.builder().tls(certificate, key));
+    }
+
+    @Test
+    void aPkcs12KeystoreAndItsPasswordFileServeTheSameTlsOnBothPorts() throws Exception {
+        Path password = Files.writeString(dir.resolve("keystore.password"), PASSWORD + "\n");
+
+        assertBothExportersDeliverOverTls(IngestSettings.builder().tlsKeystore(keystore, password));
+    }
+
+    @Test
+    void aKeystoreWithTheWrongPasswordIsRefusedAtStartNamingThePasswordFile() throws Exception {
+        Path wrong = Files.writeString(dir.resolve("wrong.password"), "not-" + PASSWORD);
+
+        assertThatThrownBy(() -> new TlsKeystore(keystore, wrong).sslContext())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(keystore.toString())
+                .hasMessageContaining(wrong.toString());
+    }
+
+    private void assertBothExportersDeliverOverTls(IngestSettings.Builder settings) throws Exception {
         Path out = dir.resolve("out");
-        try (IngestServer server = IngestServer.start(IngestSettings.builder()
-                .bindAddress("127.0.0.1")
+        try (IngestServer server = IngestServer.start(settings.bindAddress("127.0.0.1")
                 .httpPort(0)
                 .grpcPort(0)
                 .out(out)
                 .insecureNoAuth(true)
-                .tls(certificate, key)
                 .build())) {
             byte[] trusted = Files.readAllBytes(certificate);
 

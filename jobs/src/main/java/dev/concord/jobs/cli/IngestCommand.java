@@ -76,6 +76,12 @@ final class IngestCommand implements Callable<Integer> {
             description = "Seconds a request body may take to arrive before the connection is dropped (default: 30).")
     private Integer readTimeoutSeconds;
 
+    @Option(
+            names = "--header-timeout-seconds",
+            description = "Seconds the request line and headers may take to arrive before the connection is dropped"
+                    + " (default: 10).")
+    private Integer headerTimeoutSeconds;
+
     @Option(names = "--tls-cert", paramLabel = "FILE", description = "PEM certificate chain: TLS on both ports.")
     private Path tlsCert;
 
@@ -84,6 +90,18 @@ final class IngestCommand implements Callable<Integer> {
             paramLabel = "FILE",
             description = "PEM private key (unencrypted PKCS#8) of --tls-cert.")
     private Path tlsKey;
+
+    @Option(
+            names = "--tls-keystore",
+            paramLabel = "FILE",
+            description = "PKCS#12 keystore with the key and chain: TLS on both ports (instead of --tls-cert).")
+    private Path tlsKeystore;
+
+    @Option(
+            names = "--tls-keystore-password-file",
+            paramLabel = "FILE",
+            description = "File holding the password of --tls-keystore (and of its key).")
+    private Path tlsKeystorePasswordFile;
 
     @Override
     public Integer call() throws Exception {
@@ -161,6 +179,9 @@ final class IngestCommand implements Callable<Integer> {
         if ((value = pick(readTimeoutSeconds, file, "read-timeout-seconds")) != null) {
             builder.readTimeout(Duration.ofSeconds(Long.parseLong(value)));
         }
+        if ((value = pick(headerTimeoutSeconds, file, "header-timeout-seconds")) != null) {
+            builder.headerTimeout(Duration.ofSeconds(Long.parseLong(value)));
+        }
         String cert = pick(tlsCert, file, "tls-cert");
         String key = pick(tlsKey, file, "tls-key");
         if ((cert == null) != (key == null)) {
@@ -168,6 +189,17 @@ final class IngestCommand implements Callable<Integer> {
         }
         if (cert != null) {
             builder.tls(Path.of(cert), Path.of(key));
+        }
+        String keystore = pick(tlsKeystore, file, "tls-keystore");
+        String keystorePassword = pick(tlsKeystorePasswordFile, file, "tls-keystore-password-file");
+        if ((keystore == null) != (keystorePassword == null)) {
+            throw new IllegalArgumentException("give both --tls-keystore and --tls-keystore-password-file, or neither");
+        }
+        if (keystore != null) {
+            if (cert != null) {
+                throw new IllegalArgumentException("give --tls-cert and --tls-key, or --tls-keystore, not both");
+            }
+            builder.tlsKeystore(Path.of(keystore), Path.of(keystorePassword));
         }
         return builder.build();
     }

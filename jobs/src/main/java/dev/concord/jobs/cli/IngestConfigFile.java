@@ -36,8 +36,11 @@ final class IngestConfigFile {
             "max-body-bytes",
             "queue-capacity",
             "read-timeout-seconds",
+            "header-timeout-seconds",
             "tls-cert",
-            "tls-key");
+            "tls-key",
+            "tls-keystore",
+            "tls-keystore-password-file");
 
     private IngestConfigFile() {}
 

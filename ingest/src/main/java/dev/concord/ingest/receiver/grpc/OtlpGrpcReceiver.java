@@ -5,7 +5,7 @@ import dev.concord.ingest.receiver.Admission;
 import dev.concord.ingest.receiver.Authenticator;
 import dev.concord.ingest.receiver.Ingestor;
 import dev.concord.ingest.receiver.ReceiverMetrics;
-import dev.concord.ingest.receiver.TlsFiles;
+import dev.concord.ingest.receiver.TlsIdentity;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
@@ -56,7 +56,7 @@ public final class OtlpGrpcReceiver implements AutoCloseable {
             Authenticator authenticator,
             Admission admission,
             ReceiverMetrics metrics,
-            Optional<TlsFiles> tls) {
+            Optional<TlsIdentity> tls) {
         GrpcExports exports = new GrpcExports(ingestor, admission, metrics, retryAfter);
         BearerInterceptor auth = new BearerInterceptor(authenticator);
         ExecutorService executor = Executors.newFixedThreadPool(threads, runnable -> {
@@ -124,7 +124,7 @@ public final class OtlpGrpcReceiver implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    private static SslContext serverTls(TlsFiles files) {
+    private static SslContext serverTls(TlsIdentity files) {
         try {
             return GrpcSslContexts.configure(SslContextBuilder.forServer(files.keyManagers()))
                     .build();

@@ -1,5 +1,6 @@
 package dev.concord.ingest.receiver.http;
 
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
@@ -13,6 +14,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -37,17 +40,28 @@ public final class OtlpHttpReceiver implements AutoCloseable {
      * which stall cannot hold every worker and queue slot for long.
      */
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * How long the request line and headers may take to arrive. A few hundred bytes: any live client sends them in
+     * well under a second, while a slow-loris client that trickles them holds a worker until cut off.
+     */
+    public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
     /** Connections waiting for a worker beyond this are served by the accepting thread itself: backpressure. */
     private static final int WORKER_BACKLOG = 64;
 
     private final HttpServer server;
     private final ThreadPoolExecutor workers;
     private final ReadDeadlines readDeadlines;
+    private final HeaderDeadlines headerDeadlines;
 
-    private OtlpHttpReceiver(HttpServer server, ThreadPoolExecutor workers, ReadDeadlines readDeadlines) {
+    private OtlpHttpReceiver(
+            HttpServer server,
+            ThreadPoolExecutor workers,
+            ReadDeadlines readDeadlines,
+            HeaderDeadlines headerDeadlines) {
         this.server = server;
         this.workers = workers;
         this.readDeadlines = readDeadlines;
+        this.headerDeadlines = headerDeadlines;
     }
 
     public static Builder builder(
@@ -65,6 +79,7 @@ public final class OtlpHttpReceiver implements AutoCloseable {
         server.stop(0);
         workers.shutdownNow();
         readDeadlines.close();
+        headerDeadlines.close();
     }
 
     /** Builds and starts an {@link OtlpHttpReceiver}. */
@@ -79,6 +94,7 @@ public final class OtlpHttpReceiver implements AutoCloseable {
         private Duration retryAfter = DEFAULT_RETRY_AFTER;
         private int threads = DEFAULT_THREADS;
         private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+        private Duration headerTimeout = DEFAULT_HEADER_TIMEOUT;
         private SSLContext tls;
         private ProbeJson probes = ProbeJson.withRandomIds();
 
@@ -134,6 +150,14 @@ public final class OtlpHttpReceiver implements AutoCloseable {
             return this;
         }
 
+        public Builder headerTimeout(Duration value) {
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("headerTimeout must be positive, got " + value);
+            }
+            this.headerTimeout = value;
+            return this;
+        }
+
         /** Serves HTTPS instead of HTTP. */
         public Builder tls(SSLContext value) {
             this.tls = Objects.requireNonNull(value, "tls");
@@ -168,20 +192,25 @@ public final class OtlpHttpReceiver implements AutoCloseable {
                 settings.readDeadlines().close();
                 throw new UncheckedIOException("cannot listen on " + bindAddress + ":" + port, e);
             }
+            HeaderDeadlines headerDeadlines = new HeaderDeadlines(headerTimeout, metrics::headerTimedOut);
+            List<HttpContext> contexts = new ArrayList<>();
             for (OtlpSignal signal : OtlpSignal.values()) {
-                server.createContext(signal.httpPath(), new ExportHandler(signal, settings));
+                contexts.add(server.createContext(signal.httpPath(), new ExportHandler(signal, settings)));
             }
-            server.createContext("/v1/probes", new ProbesHandler(settings, probes));
-            server.createContext("/healthz", exchange -> {
+            contexts.add(server.createContext("/v1/probes", new ProbesHandler(settings, probes)));
+            contexts.add(server.createContext("/healthz", exchange -> {
                 Exchanges.sendText(exchange, 200, "ok\n");
                 exchange.close();
-            });
-            server.createContext("/readyz", exchange -> {
+            }));
+            contexts.add(server.createContext("/readyz", exchange -> {
                 boolean ready = ingestor.ready();
                 Exchanges.sendText(exchange, ready ? 200 : 503, ready ? "ready\n" : "sink not ready\n");
                 exchange.close();
-            });
-            server.createContext("/metrics", new MetricsHandler(metrics.registry()));
+            }));
+            contexts.add(server.createContext("/metrics", new MetricsHandler(metrics.registry())));
+            for (HttpContext context : contexts) {
+                context.getFilters().add(headerDeadlines.filter());
+            }
             AtomicInteger number = new AtomicInteger();
             ThreadPoolExecutor workers = new ThreadPoolExecutor(
                     threads,
@@ -195,9 +224,9 @@ public final class OtlpHttpReceiver implements AutoCloseable {
                         return thread;
                     },
                     new ThreadPoolExecutor.CallerRunsPolicy());
-            server.setExecutor(workers);
+            server.setExecutor(headerDeadlines.around(workers));
             server.start();
-            return new OtlpHttpReceiver(server, workers, settings.readDeadlines());
+            return new OtlpHttpReceiver(server, workers, settings.readDeadlines(), headerDeadlines);
         }
     }
 }

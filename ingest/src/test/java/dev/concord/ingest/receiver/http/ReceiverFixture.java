@@ -34,6 +34,16 @@ final class ReceiverFixture implements AutoCloseable {
     }
 
     ReceiverFixture(Path dir, int maxBodyBytes, int queueCapacity, Duration sinkTimeout, Duration readTimeout) {
+        this(dir, maxBodyBytes, queueCapacity, sinkTimeout, readTimeout, OtlpHttpReceiver.DEFAULT_HEADER_TIMEOUT);
+    }
+
+    ReceiverFixture(
+            Path dir,
+            int maxBodyBytes,
+            int queueCapacity,
+            Duration sinkTimeout,
+            Duration readTimeout,
+            Duration headerTimeout) {
         try {
             tokens = dir.resolve("tokens");
             Files.writeString(
@@ -58,6 +68,7 @@ final class ReceiverFixture implements AutoCloseable {
                 .maxBodyBytes(maxBodyBytes)
                 .threads(4)
                 .readTimeout(readTimeout)
+                .headerTimeout(headerTimeout)
                 .start();
     }
 
