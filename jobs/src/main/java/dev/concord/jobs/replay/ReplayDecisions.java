@@ -18,9 +18,12 @@ import java.util.List;
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.api.connector.source.lib.NumberSequenceSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.Collector;
 
 /** The decision engine over a recording, fed by the replay's own SLO alerts and the recorded telemetry. */
 final class ReplayDecisions {
@@ -35,8 +38,20 @@ final class ReplayDecisions {
             DataStream<SloAlert> alerts,
             Path confirmations,
             List<PolicySpec> policies) {
+        // the evaluator is connected to a confirmation stream whether or not anyone confirms: an empty one then (a
+        // source of nothing needs at least one element to count down from, dropped at once)
         DataStream<OperatorConfirmation> confirmed = confirmations == null
-                ? null
+                ? env.fromSource(
+                                new NumberSequenceSource(0, 0),
+                                WatermarkStrategy.noWatermarks(),
+                                Conventions.UID_DECISION_CONTROL_SOURCE,
+                                Types.LONG)
+                        .uid(Conventions.UID_DECISION_CONTROL_SOURCE)
+                        .flatMap(
+                                (Long ignored, Collector<OperatorConfirmation> none) -> {},
+                                TypeInformation.of(OperatorConfirmation.class))
+                        .uid(Conventions.UID_DECISION_NO_CONFIRMATIONS)
+                        .name(Conventions.UID_DECISION_NO_CONFIRMATIONS)
                 : stream(
                         env,
                         ControlChannel.source(confirmations, null),
