@@ -111,7 +111,7 @@ public record DecisionExpectation(
                         policy.equals(ANY_POLICY) ? "" : policy,
                         action,
                         scope.map(Scope::toString).orElse(""),
-                        String.join(" then ", states))
+                        String.join(decides ? " then " : " or ", states))
                 .filter(s -> !s.isEmpty())
                 .collect(Collectors.joining(" "));
         return text.isEmpty() ? "anything" : text;
