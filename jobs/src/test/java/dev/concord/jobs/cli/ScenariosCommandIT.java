@@ -28,6 +28,7 @@ class ScenariosCommandIT {
             "collector-down",
             "erp-queue-lag",
             "late-and-duplicated-telemetry",
+            "provider-outage",
             "tenant-outage");
 
     @Test

@@ -72,7 +72,7 @@ class DecisionCheckerTest {
 
     private static DecisionExpectation never(String policy, List<String> states) {
         return new DecisionExpectation(
-                false, policy, "", Optional.empty(), states, Duration.ZERO, "down", ONSET, Optional.empty(), "");
+                false, policy, "", Optional.empty(), states, Duration.ZERO, "down", ONSET, Optional.empty(), "", "");
     }
 
     /** A record of a decision opened at {@code opened} into the run, written at {@code at} into the run. */
