@@ -47,6 +47,7 @@ public final class Conventions {
     public static final String UID_DECISION_LOG_SOURCE = "decision-log-source";
     public static final String UID_DECISION_SPAN_SOURCE = "decision-span-source";
     public static final String UID_DECISION_CONTROL_SOURCE = "decision-control-source";
+    public static final String UID_DECISION_NO_CONFIRMATIONS = "decision-no-confirmations";
     public static final String UID_ALERT_OBSERVATIONS = "alert-observations";
     public static final String UID_PROBE_OBSERVATIONS = "probe-observations";
     public static final String UID_METRIC_OBSERVATIONS = "metric-observations";

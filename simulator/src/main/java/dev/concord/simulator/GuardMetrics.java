@@ -7,10 +7,13 @@ import io.opentelemetry.api.metrics.LongGauge;
 import java.util.List;
 
 /**
- * The signals that veto or confirm a failover, reported every minute as OTLP gauges: the ERP replica's replication
+ * The signals that veto or confirm a failover, reported every 10 seconds as OTLP gauges: the ERP replica's replication
  * lag (in the secondary), each cloud's queue lag, and health checks named as the failover policies name them.
  */
 final class GuardMetrics {
+
+    /** Reports per minute: health checks run every 10 seconds, enough samples for a one-minute view. */
+    static final int REPORTS_PER_MINUTE = 6;
 
     static final String REPLICATION_LAG = "db.replication.lag";
     static final String QUEUE_LAG = "messaging.queue.lag";

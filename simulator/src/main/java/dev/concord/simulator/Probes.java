@@ -10,7 +10,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 
 /**
- * Synthetic probes: every minute each vantage point runs {@code order-flow} (token, order capture, stock
+ * Synthetic probes: every 15 seconds each vantage point runs {@code order-flow} (token, order capture, stock
  * reservation) and {@code storefront-dns} (the cloud's edge answers) against each cloud. Probe names are the ones the
  * failover policies listen to.
  */
@@ -18,6 +18,8 @@ final class Probes {
 
     static final String ORDER_FLOW = "order-flow";
     static final String STOREFRONT_DNS = "storefront-dns";
+    /** Runs per minute of each probe from each vantage point: enough for a one-minute view per vantage point. */
+    static final int RUNS_PER_MINUTE = 4;
 
     private final World world;
 
@@ -26,12 +28,15 @@ final class Probes {
     }
 
     void runMinute(long minuteNanos) {
-        int index = 0;
-        for (VantagePoint vantage : VantagePoint.DEFAULTS) {
-            for (CloudSite target : world.plan.topology().sites()) {
-                long at = minuteNanos + (7L * index++ + 3) * Times.NANOS_PER_SECOND;
-                probe(vantage, target, ORDER_FLOW, at, orderFlowFailure(target, at));
-                probe(vantage, target, STOREFRONT_DNS, at + Times.NANOS_PER_SECOND, edgeFailure(target, at));
+        for (int run = 0; run < RUNS_PER_MINUTE; run++) {
+            long runStart = minuteNanos + run * (Times.NANOS_PER_MINUTE / RUNS_PER_MINUTE);
+            int index = 0;
+            for (VantagePoint vantage : VantagePoint.DEFAULTS) {
+                for (CloudSite target : world.plan.topology().sites()) {
+                    long at = runStart + (index++ + 1) * Times.NANOS_PER_SECOND;
+                    probe(vantage, target, ORDER_FLOW, at, orderFlowFailure(target, at));
+                    probe(vantage, target, STOREFRONT_DNS, at + Times.NANOS_PER_SECOND / 2, edgeFailure(target, at));
+                }
             }
         }
     }

@@ -57,9 +57,12 @@ public final class Simulator {
                 }
                 probes.runMinute(minuteStart);
                 long minuteEnd = minuteStart + Times.NANOS_PER_MINUTE;
-                metrics.record(minuteEnd - 1);
-                clock.set(minuteEnd - 1);
-                delivery.metrics(sdk.collectMetrics(), minuteEnd - 1);
+                for (long report = 1; report <= GuardMetrics.REPORTS_PER_MINUTE; report++) {
+                    long at = minuteStart + report * (Times.NANOS_PER_MINUTE / GuardMetrics.REPORTS_PER_MINUTE) - 1;
+                    metrics.record(at);
+                    clock.set(at);
+                    delivery.metrics(sdk.collectMetrics(), at);
+                }
                 delivery.spans(sdk.takeSpans());
                 delivery.logs(sdk.takeLogs());
                 delivery.sendBefore(minuteStart, output);

@@ -52,10 +52,6 @@ final class Assessor {
         boolean quorum() {
             return scope != null;
         }
-
-        boolean targetDegraded() {
-            return target.stream().anyMatch(v -> v.verdict() == Verdict.FAILING || v.verdict() == Verdict.DEGRADED);
-        }
     }
 
     private final PolicySpec policy;
@@ -250,21 +246,26 @@ final class Assessor {
         return latest == null ? null : latest.lastValue() * guard.secondsPerUnit();
     }
 
-    /** The new release holding at least the configured share of the scope's failures in the window, if any. */
+    /**
+     * The new release holding at least the configured share of its service's failures in the window, if any. Judged
+     * per service, not over the whole scope: a failing release fails its callers too, and their failures (under their
+     * own, unchanged versions) must not hide where the failures start.
+     */
     private Release release(DecisionScope scope, Collection<VersionSeen> versions) {
         Map<String, Double> badByVersion = new TreeMap<>();
-        double bad = 0;
+        Map<String, Double> badByService = new TreeMap<>();
         for (Tally t : current) {
             if (VERSIONED.contains(t.family()) && in(scope, t.cloud(), t.region(), t.tenant()) && t.bad() > 0) {
-                bad += t.bad();
+                badByService.merge(t.service(), t.bad(), Double::sum);
                 badByVersion.merge(t.service() + "|" + t.version(), t.bad(), Double::sum);
             }
         }
-        if (bad < j.minSamples()) {
-            return null;
-        }
         for (VersionSeen seen : versions) {
-            double share = badByVersion.getOrDefault(seen.service() + "|" + seen.version(), 0.0) / bad;
+            double bad = badByVersion.getOrDefault(seen.service() + "|" + seen.version(), 0.0);
+            if (bad < j.minSamples()) {
+                continue;
+            }
+            double share = bad / badByService.get(seen.service());
             if (share >= settings.releaseShare() && isNew(seen, versions)) {
                 return new Release(seen.service(), seen.version(), share, seen.firstSeenMillis());
             }

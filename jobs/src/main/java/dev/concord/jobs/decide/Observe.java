@@ -27,7 +27,7 @@ public final class Observe<T> implements FlatMapFunction<T, Observation> {
     private static final long serialVersionUID = 1L;
 
     /** A metric attribute naming the health check a sample reports, when the metric is not named after it. */
-    public static final String HEALTH_CHECK_ATTRIBUTE = "health.check";
+    public static final String HEALTH_CHECK_ATTRIBUTE = "health.check.name";
 
     /** Client span attributes that name the dependency called, in the order tried. */
     static final List<String> DEPENDENCY_ATTRIBUTES = List.of("peer.service", "server.address", "rpc.service");

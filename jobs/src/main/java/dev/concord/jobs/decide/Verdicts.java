@@ -66,12 +66,17 @@ final class Verdicts {
             }
         }
         boolean held = false;
-        if (policy.targetDegradedVeto() && a.targetDegraded()) {
+        List<String> bad = a.target().stream()
+                .filter(v -> v.verdict() == Verdict.FAILING || v.verdict() == Verdict.DEGRADED)
+                // a standby's business transactions write through the failing primary (the secondary's ERP
+                // connector writes across clouds), so they fail with it and recover with the promotion: only the
+                // standby's own checks and dependencies say whether it can take over
+                .filter(v -> policy.pattern() != HaPattern.ACTIVE_PASSIVE
+                        || !v.family().equals(Signals.TRACE_SLO))
+                .map(v -> v.family() + " " + v.verdict())
+                .toList();
+        if (policy.targetDegradedVeto() && !bad.isEmpty()) {
             held = true;
-            List<String> bad = a.target().stream()
-                    .filter(v -> v.verdict() == Verdict.FAILING || v.verdict() == Verdict.DEGRADED)
-                    .map(v -> v.family() + " " + v.verdict())
-                    .toList();
             vetoes.add(new Veto(
                     VETO_TARGET_DEGRADED,
                     (double) bad.size(),

@@ -37,6 +37,8 @@ final class ReplayDecisions {
             DataStream<SloAlert> alerts,
             Path confirmations,
             List<PolicySpec> policies) {
+        // the evaluator is connected to a confirmation stream whether or not anyone confirms: an empty one then (a
+        // source of nothing needs at least one element to count down from, dropped at once)
         DataStream<OperatorConfirmation> confirmed = confirmations == null
                 ? noConfirmations(alerts)
                 : stream(

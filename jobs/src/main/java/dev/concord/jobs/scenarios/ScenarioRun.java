@@ -1,18 +1,26 @@
 package dev.concord.jobs.scenarios;
 
 import dev.concord.jobs.correlate.TransactionOutcome;
+import dev.concord.jobs.decide.DecisionRecord;
 import dev.concord.jobs.slo.SloAlert;
 import java.util.List;
 
 /**
  * What the engine made of one scenario's telemetry.
  *
+ * @param decisions the decision records of every failover policy, in event-time order
  * @param lateSpans spans the engine set aside as too late to count
  */
-public record ScenarioRun(List<TransactionOutcome> outcomes, List<SloAlert> alerts, int spans, int lateSpans) {
+public record ScenarioRun(
+        List<TransactionOutcome> outcomes,
+        List<SloAlert> alerts,
+        List<DecisionRecord> decisions,
+        int spans,
+        int lateSpans) {
 
     public ScenarioRun {
         outcomes = List.copyOf(outcomes);
         alerts = List.copyOf(alerts);
+        decisions = List.copyOf(decisions);
     }
 }

@@ -1,102 +1,105 @@
 package dev.concord.jobs.scenarios;
 
-import dev.concord.ingest.model.Span;
-import dev.concord.jobs.Engine;
 import dev.concord.jobs.correlate.TransactionOutcome;
+import dev.concord.jobs.decide.ControlChannel;
+import dev.concord.jobs.decide.DecisionRecord;
+import dev.concord.jobs.decide.OperatorConfirmation;
+import dev.concord.jobs.replay.RecordedTelemetry;
+import dev.concord.jobs.replay.Replay;
 import dev.concord.jobs.rules.EngineRules;
+import dev.concord.jobs.sinks.Directories;
 import dev.concord.jobs.sinks.JsonLines;
-import dev.concord.jobs.sinks.JsonLinesSink;
 import dev.concord.jobs.slo.SloAlert;
-import dev.concord.jobs.slo.SloPipelineJob;
-import dev.concord.jobs.slo.SloSnapshot;
-import dev.concord.jobs.sources.SimulatedSpans;
 import dev.concord.simulator.Simulator;
+import dev.concord.simulator.emit.CanonicalRecords;
 import dev.concord.simulator.scenario.AlertExpectation;
+import dev.concord.simulator.scenario.DecisionExpectation;
 import dev.concord.simulator.scenario.Scenario;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Stream;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Runs a scenario through the embedded engine with the given rules and checks its expectations: the simulator
- * delivers in process, through Concord's own decoder, and {@link SloPipelineJob} evaluates until the end of the
- * simulated run.
+ * Runs a scenario through the embedded engine with the given rules and checks its expectations. The simulator
+ * delivers in process, through Concord's own decoder and in delivery order, and the replay pipeline ({@link Replay}:
+ * SLO evaluation and the decision engine) runs until the end of the simulated run. A scenario whose operator
+ * confirms a decision runs twice: once to see the decision pending, once with the confirmation written to a control
+ * directory, as {@code concord confirm} writes it.
  */
 public final class ScenarioVerifier {
 
     public static final int DEFAULT_PARALLELISM = 1;
 
     private final EngineRules rules;
-    private final DecisionChecker decisions;
     private final int parallelism;
     private final Path workDirectory;
+    private final boolean keepOutputs;
 
-    /** @param workDirectory where each run's sinks write; emptied per scenario */
-    public ScenarioVerifier(EngineRules rules, DecisionChecker decisions, int parallelism, Path workDirectory) {
+    /**
+     * @param workDirectory where each scenario's outputs go, in a directory named after it, emptied first
+     * @param keepOutputs true to leave each scenario's replay files ({@code decisions.jsonl} …) there, false to remove
+     *     them once read
+     */
+    public ScenarioVerifier(EngineRules rules, int parallelism, Path workDirectory, boolean keepOutputs) {
         this.rules = Objects.requireNonNull(rules, "rules");
-        this.decisions = Objects.requireNonNull(decisions, "decisions");
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1: " + parallelism);
         }
         this.parallelism = parallelism;
         this.workDirectory = Objects.requireNonNull(workDirectory, "workDirectory");
+        this.keepOutputs = keepOutputs;
     }
 
     public Verdict verify(Scenario scenario) throws Exception {
         long started = System.nanoTime();
-        ScenarioRun run = run(scenario);
+        return check(scenario, run(scenario), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** Every expectation of the scenario against a run of it. */
+    public static Verdict check(Scenario scenario, ScenarioRun run, Duration wallTime) {
         List<Check> checks = new ArrayList<>();
         for (AlertExpectation expected : scenario.alerts()) {
             checks.add(AlertChecks.check(scenario, expected, run.alerts()));
         }
-        scenario.decision().ifPresent(expected -> checks.add(decisions.check(scenario, expected, run)));
-        return new Verdict(scenario.name(), checks, Duration.ofNanos(System.nanoTime() - started));
+        for (DecisionExpectation expected : scenario.decisions()) {
+            checks.add(DecisionChecker.check(scenario, expected, run.decisions()));
+        }
+        return new Verdict(scenario.name(), checks, wallTime);
     }
 
-    /** Simulates the scenario and runs the SLO pipeline over its spans. */
+    /** Simulates the scenario and runs the replay pipeline over its telemetry, with its scripted confirmations. */
     public ScenarioRun run(Scenario scenario) throws Exception {
-        List<Span> spans = new Simulator(scenario.plan()).runInProcess().spans();
+        CanonicalRecords records = new Simulator(scenario.plan()).runInProcess();
+        RecordedTelemetry telemetry =
+                new RecordedTelemetry(records.spans(), records.probes(), records.logs(), records.metrics(), List.of());
         Path dir = workDirectory.resolve(scenario.name());
-        deleteRecursively(dir);
-        StreamExecutionEnvironment env = Engine.embedded(parallelism);
-        new SloPipelineJob(
-                        SimulatedSpans.of(spans, env.getConfig()),
-                        rules.transactions(),
-                        rules.slos(),
-                        scenario.plan().end().toEpochMilli(),
-                        new SloPipelineJob.Sinks(
-                                new JsonLinesSink<TransactionOutcome>(dir.resolve("transactions")),
-                                new JsonLinesSink<SloSnapshot>(dir.resolve("slo")),
-                                new JsonLinesSink<SloAlert>(dir.resolve("alerts")),
-                                new JsonLinesSink<Span>(dir.resolve("late"))))
-                .execute(env);
-        ScenarioRun run = new ScenarioRun(
-                JsonLines.read(dir.resolve("transactions"), TransactionOutcome.class),
-                JsonLines.read(dir.resolve("alerts"), SloAlert.class),
-                spans.size(),
-                JsonLines.read(dir.resolve("late"), Span.class).size());
-        deleteRecursively(dir);
+        Directories.deleteRecursively(dir);
+        ScenarioRun run = replay(scenario, telemetry, dir, null);
+        List<OperatorConfirmation> confirmations = ScriptedConfirmations.of(scenario, run.decisions());
+        if (!confirmations.isEmpty()) {
+            Path control = dir.resolve("concord-control");
+            for (OperatorConfirmation confirmation : confirmations) {
+                ControlChannel.write(control, confirmation);
+            }
+            run = replay(scenario, telemetry, dir, control);
+        }
+        if (!keepOutputs) {
+            Directories.deleteRecursively(dir);
+        }
         return run;
     }
 
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear " + dir, e);
-        }
+    private ScenarioRun replay(Scenario scenario, RecordedTelemetry telemetry, Path out, Path confirmations)
+            throws Exception {
+        Replay.Summary summary =
+                Replay.run(telemetry, rules, out, null, scenario.plan().end(), parallelism, confirmations);
+        return new ScenarioRun(
+                JsonLines.readFile(out.resolve(Replay.TRANSACTIONS), TransactionOutcome.class),
+                JsonLines.readFile(out.resolve(Replay.ALERTS), SloAlert.class),
+                JsonLines.readFile(out.resolve(Replay.DECISIONS), DecisionRecord.class),
+                summary.spansReplayed(),
+                summary.lateSpans());
     }
 }

@@ -32,4 +32,18 @@ public final class JsonLines {
         }
         return records;
     }
+
+    /** The records of one JSON-lines file; an absent file reads as empty. */
+    public static <T> List<T> readFile(Path file, Class<T> type) throws IOException {
+        List<T> records = new ArrayList<>();
+        if (!Files.isRegularFile(file)) {
+            return records;
+        }
+        for (String line : Files.readAllLines(file)) {
+            if (!line.isBlank()) {
+                records.add(JSON.readValue(line, type));
+            }
+        }
+        return records;
+    }
 }

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AlertChecksTest {
@@ -34,7 +33,7 @@ class AlertChecksTest {
                             Fault.Parameters.NONE))
                     .build(),
             List.of(),
-            Optional.empty());
+            List.of());
     private static final Instant START = OUTAGE.plan().start();
 
     private static AlertExpectation fires(String cloud, Duration within) {
@@ -109,18 +108,5 @@ class AlertChecksTest {
 
         assertThat(check.status()).isEqualTo(Check.Status.PASSED);
         assertThat(check.text()).isEqualTo("never any SLO gcp");
-    }
-
-    @Test
-    void neverPassesADecisionBeforeTheDecisionEngineLands() {
-        Check check = DecisionChecker.NOT_YET_CHECKABLE.check(
-                OUTAGE,
-                new dev.concord.simulator.scenario.DecisionExpectation(
-                        "failover", "region", "executed", Duration.ofMinutes(10), ""),
-                new ScenarioRun(List.of(), List.of(), 0, 0));
-
-        assertThat(check.status()).isEqualTo(Check.Status.NOT_YET_CHECKABLE);
-        assertThat(new Verdict("outage", List.of(check), Duration.ZERO).line())
-                .startsWith("PASS outage: [not yet checkable] decision failover/region/executed within 10m");
     }
 }

@@ -143,6 +143,24 @@ final class Node {
         return nodes;
     }
 
+    /** A list of single values; a single value alone reads as a list of one. */
+    List<String> strings(String key) {
+        if (!has(key)) {
+            return List.of();
+        }
+        if (!(values.get(key) instanceof List<?> list)) {
+            return List.of(string(key));
+        }
+        List<String> strings = new ArrayList<>();
+        for (Object value : list) {
+            if (value == null || value instanceof Map || value instanceof List) {
+                throw problem(key, "must be a list of single values");
+            }
+            strings.add(String.valueOf(value));
+        }
+        return strings;
+    }
+
     private Duration parseDuration(String key, String text) {
         Matcher matcher = DURATION.matcher(text.trim());
         if (!matcher.matches()) {

@@ -4,7 +4,6 @@ import dev.concord.simulator.SimulationPlan;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /** A named fault story: what to simulate, and what Concord is expected to make of it. */
 public record Scenario(
@@ -13,7 +12,7 @@ public record Scenario(
         Path file,
         SimulationPlan plan,
         List<AlertExpectation> alerts,
-        Optional<DecisionExpectation> decision) {
+        List<DecisionExpectation> decisions) {
 
     public Scenario {
         Objects.requireNonNull(name, "name");
@@ -21,6 +20,6 @@ public record Scenario(
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(plan, "plan");
         alerts = List.copyOf(alerts);
-        Objects.requireNonNull(decision, "decision");
+        decisions = List.copyOf(decisions);
     }
 }

@@ -130,17 +130,17 @@ public final class ScenarioLoader {
             throw spec.problem(e.getMessage());
         }
         List<AlertExpectation> alerts = new ArrayList<>();
-        Optional<DecisionExpectation> decision = Optional.empty();
+        List<DecisionExpectation> decisions = new ArrayList<>();
         if (spec.has("expect")) {
-            Node expect = spec.node("expect").allowing("alerts", "decision");
+            Node expect = spec.node("expect").allowing("alerts", "decisions");
             for (Node alert : expect.nodes("alerts")) {
                 alerts.add(alert(alert, faults));
             }
-            if (expect.has("decision")) {
-                decision = Optional.of(decision(expect.node("decision")));
+            for (Node decision : expect.nodes("decisions")) {
+                decisions.add(decision(decision, faults));
             }
         }
-        return new Scenario(name, spec.string("description", ""), file, built, alerts, decision);
+        return new Scenario(name, spec.string("description", ""), file, built, alerts, decisions);
     }
 
     private static CloudSite site(Node node) {
@@ -254,13 +254,72 @@ public final class ScenarioLoader {
                 onset);
     }
 
-    private static DecisionExpectation decision(Node node) {
-        node.allowing("action", "scope", "state", "within", "reason");
+    private static DecisionExpectation decision(Node node, List<Fault> faults) {
+        node.allowing(
+                "decides", "policy", "action", "scope", "states", "within", "after", "confirm", "reason", "knownGap");
+        boolean decides = node.bool("decides");
+        String action = node.string("action", "");
+        if (!action.isEmpty() && !DecisionExpectation.ACTIONS.contains(action)) {
+            throw node.problem("action: unknown action " + action + "; expected one of "
+                    + String.join(", ", DecisionExpectation.ACTIONS));
+        }
+        List<String> states = node.strings("states");
+        for (String state : states) {
+            if (!DecisionExpectation.STATES.contains(state)) {
+                throw node.problem("states: unknown state " + state + "; expected one of "
+                        + String.join(", ", DecisionExpectation.STATES));
+            }
+        }
+        Optional<DecisionExpectation.Scope> scope = Optional.empty();
+        if (node.has("scope")) {
+            Node where = node.node("scope").allowing("cloud", "region", "tenant");
+            if (where.has("region") && where.has("tenant")) {
+                throw where.problem("a decision's scope is a cloud, one region of it or one tenant of it, not both");
+            }
+            scope = Optional.of(new DecisionExpectation.Scope(
+                    where.string("cloud"), where.string("region", ""), where.string("tenant", "")));
+        }
+        Optional<DecisionExpectation.Confirmation> confirm = Optional.empty();
+        if (node.has("confirm")) {
+            Node c = node.node("confirm").allowing("after", "by");
+            confirm = Optional.of(new DecisionExpectation.Confirmation(c.duration("after"), c.string("by")));
+        }
+        if (decides) {
+            if (action.isEmpty()) {
+                throw node.problem("action: a decision that must be made needs its action");
+            }
+            if (!node.has("within")) {
+                throw node.problem("within: a decision that must be made needs the longest allowed detection time");
+            }
+            if (faults.isEmpty()) {
+                throw node.problem("a decision that must be made needs a fault to follow");
+            }
+            if (confirm.isPresent() && !states.contains("PENDING_CONFIRMATION")) {
+                throw node.problem("confirm: only a decision that goes through PENDING_CONFIRMATION is confirmed");
+            }
+        } else if (confirm.isPresent() || node.has("within")) {
+            throw node.problem("a decision that must not be made takes neither within nor confirm");
+        }
+        String after =
+                node.string("after", faults.isEmpty() ? "" : faults.get(0).name());
+        Duration onset = after.isEmpty()
+                ? Duration.ZERO
+                : faults.stream()
+                        .filter(f -> f.name().equals(after))
+                        .map(Fault::start)
+                        .findFirst()
+                        .orElseThrow(() -> node.problem("after: no fault named " + after));
         return new DecisionExpectation(
-                node.string("action"),
-                node.string("scope", ""),
-                node.string("state", ""),
+                decides,
+                node.string("policy", DecisionExpectation.ANY_POLICY),
+                action,
+                scope,
+                states,
                 node.duration("within", Duration.ZERO),
-                node.string("reason", ""));
+                after,
+                onset,
+                confirm,
+                node.string("reason", ""),
+                node.string("knownGap", ""));
     }
 }

@@ -46,7 +46,7 @@ class ScenarioLoaderTest {
         assertThat(scenarios).allSatisfy(scenario -> {
             assertThat(scenario.file().getFileName().toString()).isEqualTo(scenario.name() + ".yaml");
             assertThat(scenario.alerts()).isNotEmpty();
-            assertThat(scenario.decision()).isPresent();
+            assertThat(scenario.decisions()).isNotEmpty();
             assertThat(scenario.plan().duration()).isLessThanOrEqualTo(Duration.ofHours(3));
         });
     }
@@ -64,7 +64,34 @@ class ScenarioLoaderTest {
         assertThat(queue.alerts().get(1).after()).isEqualTo("erp-postings-fail");
         assertThat(queue.alerts().get(1).onset()).isEqualTo(Duration.ofMinutes(50));
         assertThat(queue.alerts().get(1).within()).isEqualTo(Duration.ofMinutes(5));
-        assertThat(queue.decision().orElseThrow().describe()).isEqualTo("failover/region/executed");
+        DecisionExpectation decision = queue.decisions().get(0);
+        assertThat(decision.decides()).isTrue();
+        assertThat(decision.describe()).isEqualTo("integration SHIFT_TRAFFIC aws/us-east-1 RECOMMENDED");
+        assertThat(decision.onset()).isEqualTo(Duration.ofMinutes(50));
+    }
+
+    @Test
+    void readsADecisionSequenceWithItsScriptedConfirmation() {
+        Scenario erp = ScenarioLoader.load(LIBRARY.resolve("erp-database-outage-lag-below-rpo.yaml"));
+
+        DecisionExpectation decision = erp.decisions().get(0);
+        assertThat(decision.states()).containsExactly("PENDING_CONFIRMATION", "CONFIRMED");
+        assertThat(decision.scope()).contains(new DecisionExpectation.Scope("aws", "", ""));
+        assertThat(decision.within()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(decision.confirm()).contains(new DecisionExpectation.Confirmation(Duration.ofMinutes(3), "oncall"));
+    }
+
+    @Test
+    void aDecisionThatMustNotBeMadeMatchesEveryRecordItsSelectorsLeaveOpen() {
+        DecisionExpectation nothing = ScenarioLoader.load(LIBRARY.resolve("healthy-day.yaml"))
+                .decisions()
+                .get(0);
+
+        assertThat(nothing.decides()).isFalse();
+        assertThat(nothing.describe()).isEqualTo("anything");
+        assertThat(nothing.matches("web-api", "SHIFT_TRAFFIC", "aws", null, "globex"))
+                .isTrue();
+        assertThat(nothing.matches("analytics", "NONE", "gcp", null, null)).isTrue();
     }
 
     static Stream<Path> badFiles() throws IOException {
