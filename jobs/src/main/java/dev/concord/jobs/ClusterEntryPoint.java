@@ -1,5 +1,16 @@
 package dev.concord.jobs;
 
+import dev.concord.alerting.AlertmanagerConfig;
+import dev.concord.jobs.decide.ControlChannel;
+import dev.concord.jobs.decide.DecisionJob;
+import dev.concord.jobs.decide.DecisionRecord;
+import dev.concord.jobs.decide.DecisionWiring;
+import dev.concord.jobs.decide.control.ControlEndpointSink;
+import dev.concord.jobs.decide.guards.promql.PromQlGuard;
+import dev.concord.jobs.decide.guards.promql.PromQlGuards;
+import dev.concord.jobs.elasticsearch.ElasticsearchConfig;
+import dev.concord.jobs.metrics.PrometheusExporterConfig;
+import dev.concord.jobs.outputs.ExternalOutputs;
 import dev.concord.jobs.ratio.TransactionSuccessRatioJob;
 import dev.concord.jobs.rules.EngineRules;
 import dev.concord.jobs.sinks.JsonLinesSink;
@@ -10,38 +21,63 @@ import dev.concord.rules.CheckReport;
 import dev.concord.rules.CheckResult;
 import dev.concord.rules.Rules;
 import dev.concord.simulator.SimulationSettings;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The entry class of {@code concord-flink-job.jar} on a Flink cluster. Two jobs:
+ * The entry class of {@code concord-flink-job.jar} on a Flink cluster. Three jobs:
  *
  * <ul>
- *   <li>{@code --job slo --kafka HOST:PORT --rules PATH --out DIR [--topic otlp_spans] [--group concord]
- *       [--bounded]}: correlation and SLOs over the spans on the Collector's Kafka traces topic; transactions, SLO
- *       snapshots and alerts as JSON lines under DIR on the TaskManagers. The rules are read where the job is
+ *   <li>{@code --job pipeline --kafka HOST:PORT --rules PATH --out DIR [--spans-topic otlp_spans] [--logs-topic
+ *       otlp_logs] [--metrics-topic otlp_metrics] [--group concord] [--bounded] [--control-port P --control-tokens
+ *       FILE] [--prometheus-port P] [--elasticsearch URL] [--alertmanager URL]}: correlation, SLOs and failover
+ *       decisions over the Collector's Kafka topics; transactions, SLO snapshots, alerts and decisions as JSON lines
+ *       under DIR on the TaskManagers, and to the external outputs given. The rules are read where the job is
  *       submitted.
+ *   <li>{@code --job slo}: the same without decisions (and so without logs, metrics or control options); {@code
+ *       --topic} names the spans topic.
  *   <li>{@code --job demo --out DIR [--seed N]} (the default): the success ratio per minute over the simulator's demo
  *       traffic.
  * </ul>
  */
 public final class ClusterEntryPoint {
 
-    private static final Set<String> OPTIONS =
-            Set.of("--job", "--out", "--seed", "--kafka", "--topic", "--group", "--rules");
+    private static final Set<String> OPTIONS = Set.of(
+            "--job",
+            "--out",
+            "--seed",
+            "--kafka",
+            "--topic",
+            "--spans-topic",
+            "--logs-topic",
+            "--metrics-topic",
+            "--group",
+            "--rules",
+            "--control-port",
+            "--control-tokens",
+            "--prometheus-port",
+            "--elasticsearch",
+            "--alertmanager");
+
+    private static final Set<String> PIPELINE_ONLY =
+            Set.of("--logs-topic", "--metrics-topic", "--control-port", "--control-tokens", "--spans-topic");
 
     private ClusterEntryPoint() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = parse(args);
         Path out = Path.of(required(options, "--out"));
-        StreamExecutionEnvironment env = Engine.cluster();
-        switch (options.getOrDefault("--job", "demo")) {
-            case "demo" ->
+        String job = options.getOrDefault("--job", "demo");
+        switch (job) {
+            case "demo" -> {
+                StreamExecutionEnvironment env = Engine.cluster();
                 new TransactionSuccessRatioJob(
                                 SimulatedSpans.source(
                                         SimulationSettings.demo(Long.parseLong(options.getOrDefault("--seed", "42"))),
@@ -49,32 +85,152 @@ public final class ClusterEntryPoint {
                                 new JsonLinesSink<>(out.resolve(Conventions.OUT_SUCCESS_RATIO)),
                                 new JsonLinesSink<>(out.resolve(Conventions.OUT_LATE_SPANS)))
                         .execute(env);
-            case "slo" -> slo(env, options, out);
-            default -> throw new IllegalArgumentException("--job must be demo or slo, got " + options.get("--job"));
+            }
+            case "slo", "pipeline" -> {
+                Pipeline pipeline = Pipeline.of(options, out, job.equals("pipeline"));
+                StreamExecutionEnvironment env = Engine.cluster();
+                pipeline.build(env);
+                env.execute("concord-" + job);
+            }
+            default -> throw new IllegalArgumentException("--job must be pipeline, slo or demo, got " + job);
         }
     }
 
-    private static void slo(StreamExecutionEnvironment env, Map<String, String> options, Path out) throws Exception {
-        CheckResult checked = Rules.check(List.of(Path.of(required(options, "--rules"))));
-        if (!checked.valid()) {
-            throw new IllegalArgumentException("invalid rules:\n" + CheckReport.render(checked));
+    /** The pipeline's options, checked before anything is built. */
+    private record Pipeline(
+            String kafka,
+            String spansTopic,
+            String logsTopic,
+            String metricsTopic,
+            String group,
+            boolean bounded,
+            EngineRules rules,
+            List<PromQlGuard> guards,
+            boolean decisions,
+            Path out,
+            Integer controlPort,
+            Path controlTokens,
+            ExternalOutputs outputs) {
+
+        static Pipeline of(Map<String, String> options, Path out, boolean decisions) {
+            if (!decisions) {
+                for (String option : PIPELINE_ONLY) {
+                    if (options.containsKey(option)) {
+                        throw new IllegalArgumentException(option + " is for --job pipeline, not --job slo");
+                    }
+                }
+            } else if (options.containsKey("--topic")) {
+                throw new IllegalArgumentException("--job pipeline names its topics with --spans-topic, --logs-topic"
+                        + " and --metrics-topic, not --topic");
+            }
+            Path rulesPath = Path.of(required(options, "--rules"));
+            CheckResult checked = Rules.check(List.of(rulesPath));
+            if (!checked.valid()) {
+                throw new IllegalArgumentException(
+                        "invalid rules in " + rulesPath + ":\n" + CheckReport.render(checked));
+            }
+            boolean bounded = options.containsKey("--bounded");
+            Integer controlPort = null;
+            Path controlTokens = null;
+            if (options.containsKey("--control-port") || options.containsKey("--control-tokens")) {
+                controlPort = port(options, "--control-port", required(options, "--control-port"));
+                controlTokens = Path.of(required(options, "--control-tokens"));
+                if (!Files.isRegularFile(controlTokens)) {
+                    throw new IllegalArgumentException("--control-tokens: no such file: " + controlTokens);
+                }
+                if (bounded) {
+                    throw new IllegalArgumentException("--control-port needs a job that keeps running: a --bounded run"
+                            + " ends once the topics are read");
+                }
+            }
+            String prometheusPort = options.get("--prometheus-port");
+            String elasticsearch = options.get("--elasticsearch");
+            String alertmanager = options.get("--alertmanager");
+            ExternalOutputs outputs = new ExternalOutputs(
+                    prometheusPort == null
+                            ? null
+                            : PrometheusExporterConfig.onPort(port(options, "--prometheus-port", prometheusPort)),
+                    elasticsearch == null
+                            ? null
+                            : ElasticsearchConfig.builder().host(elasticsearch).build(),
+                    alertmanager == null
+                            ? null
+                            : AlertmanagerConfig.builder().url(alertmanager).build());
+            String spansTopic = options.getOrDefault(
+                    "--spans-topic", options.getOrDefault("--topic", KafkaTelemetry.defaultSpansTopic()));
+            EngineRules rules = EngineRules.from(checked.rules());
+            // a bounded run reads telemetry of the past: a guard polled now would answer for another time
+            List<PromQlGuard> guards = decisions && !bounded ? PromQlGuards.from(checked.rules()) : List.of();
+            return new Pipeline(
+                    required(options, "--kafka"),
+                    spansTopic,
+                    options.getOrDefault("--logs-topic", KafkaTelemetry.defaultLogsTopic()),
+                    options.getOrDefault("--metrics-topic", KafkaTelemetry.defaultMetricsTopic()),
+                    options.getOrDefault("--group", "concord"),
+                    bounded,
+                    rules,
+                    guards,
+                    decisions,
+                    out,
+                    controlPort,
+                    controlTokens,
+                    outputs);
         }
-        EngineRules rules = EngineRules.from(checked.rules());
-        new SloPipelineJob(
-                        KafkaTelemetry.spans(
-                                required(options, "--kafka"),
-                                options.getOrDefault("--topic", KafkaTelemetry.defaultSpansTopic()),
-                                options.getOrDefault("--group", "concord"),
-                                options.containsKey("--bounded")),
-                        rules.transactions(),
-                        rules.slos(),
-                        Long.MAX_VALUE,
-                        new SloPipelineJob.Sinks(
-                                new JsonLinesSink<>(out.resolve("transactions")),
-                                new JsonLinesSink<>(out.resolve("slo")),
-                                new JsonLinesSink<>(out.resolve("alerts")),
-                                new JsonLinesSink<>(out.resolve("late-spans"))))
-                .execute(env);
+
+        void build(StreamExecutionEnvironment env) {
+            SloPipelineJob.Streams streams = new SloPipelineJob(
+                            KafkaTelemetry.spans(kafka, spansTopic, group, bounded),
+                            decisions ? KafkaTelemetry.logs(kafka, logsTopic, group, bounded) : null,
+                            rules.transactions(),
+                            rules.slos(),
+                            Long.MAX_VALUE,
+                            new SloPipelineJob.Sinks(
+                                    new JsonLinesSink<>(out.resolve(Conventions.OUT_TRANSACTIONS)),
+                                    new JsonLinesSink<>(out.resolve(Conventions.OUT_SLO)),
+                                    new JsonLinesSink<>(out.resolve(Conventions.OUT_ALERTS)),
+                                    new JsonLinesSink<>(out.resolve(Conventions.OUT_LATE_SPANS))))
+                    .build(env);
+            SingleOutputStreamOperator<DecisionRecord> decisionGraph = null;
+            if (decisions && !rules.policies().isEmpty()) {
+                Path control = out.resolve(Conventions.OUT_CONTROL);
+                // each source of a topic keeps its own offsets: one group per reader
+                decisionGraph = DecisionWiring.wire(
+                        env,
+                        streams.alerts(),
+                        new DecisionWiring.Telemetry(
+                                KafkaTelemetry.probes(kafka, spansTopic, group + "-probes", bounded),
+                                KafkaTelemetry.metrics(kafka, metricsTopic, group + "-metrics", bounded),
+                                KafkaTelemetry.logs(kafka, logsTopic, group + "-decision-logs", bounded),
+                                KafkaTelemetry.spans(kafka, spansTopic, group + "-decision-spans", bounded)),
+                        controlPort == null
+                                ? null
+                                : ControlChannel.source(control, ControlChannel.DEFAULT_MONITOR_INTERVAL),
+                        new DecisionWiring.Polling(guards, Clock.systemUTC()),
+                        rules.policies());
+                decisionGraph
+                        .sinkTo(new JsonLinesSink<>(out.resolve(Conventions.OUT_DECISIONS)))
+                        .uid(Conventions.UID_DECISION_SINK)
+                        .name(Conventions.UID_DECISION_SINK);
+                if (controlPort != null) {
+                    DecisionJob.serveConfirmations(
+                            decisionGraph,
+                            new ControlEndpointSink("0.0.0.0", controlPort, controlTokens, control, Clock.systemUTC()));
+                }
+            }
+            outputs.attach(streams, decisionGraph);
+        }
+    }
+
+    private static int port(Map<String, String> options, String option, String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // the message below says what is expected
+        }
+        throw new IllegalArgumentException(option + " must be a port number from 1 to 65535, got " + value);
     }
 
     private static Map<String, String> parse(String[] args) {

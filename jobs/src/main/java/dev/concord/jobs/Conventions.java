@@ -170,6 +170,15 @@ public final class Conventions {
 
     public static final String OUT_LATE_SPANS = "late-spans";
 
+    public static final String OUT_TRANSACTIONS = "transactions";
+
+    public static final String OUT_SLO = "slo";
+
+    public static final String OUT_ALERTS = "alerts";
+
+    /** Where the control endpoint leaves confirmations for the job to read. */
+    public static final String OUT_CONTROL = "control";
+
     /** Decision records, one JSON object per state transition. */
     public static final String OUT_DECISIONS = "decisions";
 

@@ -2,6 +2,9 @@ package dev.concord.jobs.sources;
 
 import dev.concord.ingest.flink.OtlpDecoding;
 import dev.concord.ingest.flink.OtlpDeserializationSchema;
+import dev.concord.ingest.model.LogRecord;
+import dev.concord.ingest.model.MetricSample;
+import dev.concord.ingest.model.ProbeResult;
 import dev.concord.ingest.model.Span;
 import dev.concord.ingest.otlp.OtlpSignal;
 import dev.concord.ingest.otlp.PayloadFormat;
@@ -24,13 +27,35 @@ public final class KafkaTelemetry {
      * @param bounded read up to the offsets at start and stop: for tests and catch-up runs
      */
     public static KafkaSource<Span> spans(String bootstrapServers, String topic, String groupId, boolean bounded) {
-        KafkaSourceBuilder<Span> builder = KafkaSource.<Span>builder()
+        return source(bootstrapServers, topic, groupId, bounded, OtlpDecoding.spans(PayloadFormat.PROTOBUF));
+    }
+
+    /** Probe results (the synthetic probes' spans) from a traces topic, as {@link #spans}. */
+    public static KafkaSource<ProbeResult> probes(
+            String bootstrapServers, String topic, String groupId, boolean bounded) {
+        return source(bootstrapServers, topic, groupId, bounded, OtlpDecoding.probes(PayloadFormat.PROTOBUF));
+    }
+
+    /** Log records from a logs topic, as {@link #spans}. */
+    public static KafkaSource<LogRecord> logs(String bootstrapServers, String topic, String groupId, boolean bounded) {
+        return source(bootstrapServers, topic, groupId, bounded, OtlpDecoding.logs(PayloadFormat.PROTOBUF));
+    }
+
+    /** Metric samples from a metrics topic, as {@link #spans}. */
+    public static KafkaSource<MetricSample> metrics(
+            String bootstrapServers, String topic, String groupId, boolean bounded) {
+        return source(bootstrapServers, topic, groupId, bounded, OtlpDecoding.metrics(PayloadFormat.PROTOBUF));
+    }
+
+    private static <T> KafkaSource<T> source(
+            String bootstrapServers, String topic, String groupId, boolean bounded, OtlpDecoding<T> decoding) {
+        KafkaSourceBuilder<T> builder = KafkaSource.<T>builder()
                 .setBootstrapServers(bootstrapServers)
                 .setTopics(topic)
                 .setGroupId(groupId)
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(
                         org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
-                .setValueOnlyDeserializer(new OtlpDeserializationSchema<>(OtlpDecoding.spans(PayloadFormat.PROTOBUF)));
+                .setValueOnlyDeserializer(new OtlpDeserializationSchema<>(decoding));
         if (bounded) {
             builder.setBounded(OffsetsInitializer.latest());
         }
@@ -40,5 +65,15 @@ public final class KafkaTelemetry {
     /** The Collector's default traces topic. */
     public static String defaultSpansTopic() {
         return OtlpSignal.TRACES.defaultTopic();
+    }
+
+    /** The Collector's default logs topic. */
+    public static String defaultLogsTopic() {
+        return OtlpSignal.LOGS.defaultTopic();
+    }
+
+    /** The Collector's default metrics topic. */
+    public static String defaultMetricsTopic() {
+        return OtlpSignal.METRICS.defaultTopic();
     }
 }
