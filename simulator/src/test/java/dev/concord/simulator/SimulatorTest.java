@@ -148,14 +148,15 @@ class SimulatorTest {
         Map<String, Long> perMetric =
                 RECORDS.metrics().stream().collect(Collectors.groupingBy(m -> m.name(), Collectors.counting()));
 
-        assertThat(perMetric).containsEntry("db.replication.lag", 30L);
-        assertThat(perMetric).containsEntry("messaging.queue.lag", 2L * 2 * 30);
-        assertThat(perMetric).containsEntry("health.check.status", 2L * 5 * 30);
+        long reports = GuardMetrics.REPORTS_PER_MINUTE * 30L;
+        assertThat(perMetric).containsEntry("db.replication.lag", reports);
+        assertThat(perMetric).containsEntry("messaging.queue.lag", 2L * 2 * reports);
+        assertThat(perMetric).containsEntry("health.check.status", 2L * 5 * reports);
         assertThat(RECORDS.metrics())
                 .filteredOn(m -> m.name().equals("health.check.status")
                         && m.attributes().get("health.check.name").equals("warehouse-api-health")
                         && m.value() == 0)
-                .hasSize(10)
+                .hasSize(10 * GuardMetrics.REPORTS_PER_MINUTE)
                 .allSatisfy(m -> assertThat(m.resource().cloudProvider()).isEqualTo("aws"));
     }
 
