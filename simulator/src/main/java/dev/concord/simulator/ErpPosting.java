@@ -8,6 +8,9 @@ import io.opentelemetry.api.trace.Span;
  */
 final class ErpPosting {
 
+    /** Attempts at a posting before the connector gives up on it. */
+    static final int ATTEMPTS = 3;
+
     private ErpPosting() {}
 
     static void post(Journey j, String name, String stage, Journey.Published published, long start) {
@@ -15,14 +18,18 @@ final class ErpPosting {
         Conditions.Effect connector = j.world.conditions.call(j.site, Services.ERP_CONNECTOR, j.tenant, start);
         long at = start + j.world.millis(1, 5) + connector.addedNanos();
         if (connector.failed()) {
-            long end = at + j.world.millis(5, 30);
+            // a posting the connector cannot deliver fails alike on each attempt; it gives up after the last one
+            long end = at;
+            for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+                end += j.world.millis(5, 30);
+                j.log(
+                        Services.ERP_CONNECTOR,
+                        posting,
+                        end,
+                        io.opentelemetry.api.logs.Severity.ERROR,
+                        "ERP connector: posting failed: connector error (attempt " + attempt + " of " + ATTEMPTS + ")");
+            }
             j.fail(posting, end, "posting failed");
-            j.log(
-                    Services.ERP_CONNECTOR,
-                    posting,
-                    end,
-                    io.opentelemetry.api.logs.Severity.ERROR,
-                    "ERP connector: posting failed: connector error");
             return;
         }
         Journey.Step step = j.authenticate(Services.ERP_CONNECTOR, posting, at, "ERP connector: authentication failed");
