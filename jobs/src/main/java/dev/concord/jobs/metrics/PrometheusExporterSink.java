@@ -92,8 +92,10 @@ public final class PrometheusExporterSink implements Sink<MetricUpdate> {
 
         @Override
         public void flush(boolean endOfInput) throws IOException {
-            // nobody scraped during the run: nobody will scrape the final values either
-            if (endOfInput && config.scrapesAfterEnd() > 0 && server != null && metrics.scrapes() > 0) {
+            // an optional exporter nobody scraped during the run is likely watched by nobody: don't hold the run up.
+            // A required one was configured for a scraper, which may simply not have come round yet on a short run.
+            boolean watched = metrics.scrapes() > 0 || !config.optional();
+            if (endOfInput && config.scrapesAfterEnd() > 0 && server != null && watched) {
                 awaitScrapes();
             }
         }
