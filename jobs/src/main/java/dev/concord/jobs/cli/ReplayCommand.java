@@ -109,7 +109,16 @@ final class ReplayCommand implements Callable<Integer> {
         outputOptions.describe(outputs, stdout);
         stdout.flush();
         RecordedTelemetry telemetry = RecordedTelemetry.read(inputs);
-        Replay.Summary summary = Replay.run(telemetry, engineRules, out, from, to, parallelism, confirmations, outputs);
+        Replay.Summary summary = Replay.run(
+                telemetry,
+                engineRules,
+                out,
+                Replay.options()
+                        .from(from)
+                        .to(to)
+                        .parallelism(parallelism)
+                        .confirmations(confirmations)
+                        .outputs(outputs));
         for (String problem : summary.problems().stream().limit(SHOWN_PROBLEMS).toList()) {
             stderr.println("undecodable: " + problem);
         }

@@ -123,8 +123,15 @@ public final class Demo {
                             .name(Conventions.UID_DEMO_DECISION_FEED);
                 }
             };
-            Future<Replay.Summary> pipeline = runner.submit(
-                    () -> Replay.run(telemetry, rules, out, null, plan.end(), parallelism, null, outputs, taps));
+            Future<Replay.Summary> pipeline = runner.submit(() -> Replay.run(
+                    telemetry,
+                    rules,
+                    out,
+                    Replay.options()
+                            .to(plan.end())
+                            .parallelism(parallelism)
+                            .outputs(outputs)
+                            .taps(taps)));
             while (!pipeline.isDone()) {
                 List<Object> arrived = feed.drain(REFRESH_MILLIS);
                 collect(arrived, alerts, decisions);

@@ -56,169 +56,144 @@ public record MetricUpdate(
     }
 
     public static MetricUpdate of(SloSnapshot s) {
-        return new MetricUpdate(
-                Kind.SLO_SNAPSHOT,
-                s.slo(),
-                s.transaction(),
-                s.cloudProvider(),
-                s.cloudRegion(),
-                s.tenant(),
-                s.minuteEndEpochMillis(),
-                s.objective(),
-                s.periodSli(),
-                s.budgetRemaining(),
-                s.windows(),
-                "",
-                "",
-                false,
-                "",
-                1,
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "");
+        Builder b = new Builder(Kind.SLO_SNAPSHOT, s.minuteEndEpochMillis())
+                .where(s.slo(), s.transaction(), s.cloudProvider(), s.cloudRegion(), s.tenant());
+        b.objective = s.objective();
+        b.periodSli = s.periodSli();
+        b.budgetRemaining = s.budgetRemaining();
+        b.windows = s.windows();
+        return b.build();
     }
 
     public static MetricUpdate of(SloAlert a) {
-        return new MetricUpdate(
-                Kind.SLO_ALERT,
-                a.slo(),
-                a.transaction(),
-                a.cloudProvider(),
-                a.cloudRegion(),
-                a.tenant(),
-                a.eventTimeMillis(),
-                0,
-                0,
-                a.budgetRemaining(),
-                List.of(),
-                a.severity(),
-                Conventions.windowLabel(a.longWindowMinutes()) + "/" + Conventions.windowLabel(a.shortWindowMinutes()),
-                a.firing(),
-                "",
-                1,
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "");
+        Builder b = new Builder(Kind.SLO_ALERT, a.eventTimeMillis())
+                .where(a.slo(), a.transaction(), a.cloudProvider(), a.cloudRegion(), a.tenant());
+        b.budgetRemaining = a.budgetRemaining();
+        b.severity = a.severity();
+        b.window =
+                Conventions.windowLabel(a.longWindowMinutes()) + "/" + Conventions.windowLabel(a.shortWindowMinutes());
+        b.firing = a.firing();
+        return b.build();
     }
 
     public static MetricUpdate of(TransactionOutcome o) {
-        return new MetricUpdate(
-                Kind.TRANSACTION,
-                "",
-                o.transaction(),
-                o.cloudProvider(),
-                o.cloudRegion(),
-                o.tenant(),
-                o.endEpochMillis(),
-                0,
-                0,
-                0,
-                List.of(),
-                "",
-                "",
-                false,
-                o.outcome() == null ? "unknown" : o.outcome().name().toLowerCase(Locale.ROOT),
-                o.adjustedCount(),
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "");
+        Builder b = new Builder(Kind.TRANSACTION, o.endEpochMillis())
+                .where("", o.transaction(), o.cloudProvider(), o.cloudRegion(), o.tenant());
+        b.outcome = o.outcome() == null ? "unknown" : lower(o.outcome().name());
+        b.count = o.adjustedCount();
+        return b.build();
     }
 
     public static MetricUpdate late(Span span) {
-        return new MetricUpdate(
-                Kind.LATE_SPAN,
-                "",
-                span.businessTransaction() == null ? "" : span.businessTransaction(),
-                span.resource().cloudProvider(),
-                span.resource().cloudRegion(),
-                span.resource().tenantId(),
-                span.endEpochMillis(),
-                0,
-                0,
-                0,
-                List.of(),
-                "",
-                "",
-                false,
-                "",
-                1,
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "");
+        return new Builder(Kind.LATE_SPAN, span.endEpochMillis())
+                .where(
+                        "",
+                        orEmpty(span.businessTransaction()),
+                        span.resource().cloudProvider(),
+                        span.resource().cloudRegion(),
+                        span.resource().tenantId())
+                .build();
     }
 
     /** A decision's transition: its state at its policy and scope. */
     public static MetricUpdate of(DecisionRecord d) {
-        return new MetricUpdate(
-                Kind.DECISION,
-                "",
-                "",
-                d.scope().cloud(),
-                d.scope().region() == null ? "" : d.scope().region(),
-                d.scope().tenant() == null ? "" : d.scope().tenant(),
-                Instant.parse(d.eventTime()).toEpochMilli(),
-                0,
-                0,
-                0,
-                List.of(),
-                "",
-                "",
-                false,
-                "",
-                1,
-                d.policy(),
-                d.domain(),
-                lower(d.action().name()),
-                DecisionTexts.scope(d.scope()),
-                lower(d.state().name()),
-                "",
-                "");
+        Builder b = new Builder(Kind.DECISION, Instant.parse(d.eventTime()).toEpochMilli())
+                .where(
+                        "",
+                        "",
+                        d.scope().cloud(),
+                        orEmpty(d.scope().region()),
+                        orEmpty(d.scope().tenant()));
+        b.policy = d.policy();
+        b.domain = d.domain();
+        b.action = lower(d.action().name());
+        b.scope = DecisionTexts.scope(d.scope());
+        b.state = lower(d.state().name());
+        return b.build();
     }
 
     public static MetricUpdate of(PolicyVerdict v) {
-        return new MetricUpdate(
-                Kind.VERDICT,
-                "",
-                "",
-                v.cloud(),
-                "",
-                "",
-                v.eventTimeMillis(),
-                0,
-                0,
-                0,
-                List.of(),
-                "",
-                "",
-                false,
-                "",
-                1,
-                v.policy(),
-                v.domain(),
-                "",
-                "",
-                "",
-                v.family(),
-                lower(v.verdict().name()));
+        Builder b = new Builder(Kind.VERDICT, v.eventTimeMillis()).where("", "", v.cloud(), "", "");
+        b.policy = v.policy();
+        b.domain = v.domain();
+        b.family = v.family();
+        b.verdict = lower(v.verdict().name());
+        return b.build();
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     private static String lower(String name) {
         return name.toLowerCase(Locale.ROOT);
+    }
+
+    /** Every field a kind does not set stays empty, zero or false. */
+    private static final class Builder {
+        private final Kind kind;
+        private final long eventTimeMillis;
+        private String slo = "";
+        private String transaction = "";
+        private String cloud = "";
+        private String region = "";
+        private String tenant = "";
+        private double objective;
+        private double periodSli;
+        private double budgetRemaining;
+        private List<WindowBurn> windows = List.of();
+        private String severity = "";
+        private String window = "";
+        private boolean firing;
+        private String outcome = "";
+        private double count = 1;
+        private String policy = "";
+        private String domain = "";
+        private String action = "";
+        private String scope = "";
+        private String state = "";
+        private String family = "";
+        private String verdict = "";
+
+        private Builder(Kind kind, long eventTimeMillis) {
+            this.kind = kind;
+            this.eventTimeMillis = eventTimeMillis;
+        }
+
+        private Builder where(String slo, String transaction, String cloud, String region, String tenant) {
+            this.slo = slo;
+            this.transaction = transaction;
+            this.cloud = cloud;
+            this.region = region;
+            this.tenant = tenant;
+            return this;
+        }
+
+        private MetricUpdate build() {
+            return new MetricUpdate(
+                    kind,
+                    slo,
+                    transaction,
+                    cloud,
+                    region,
+                    tenant,
+                    eventTimeMillis,
+                    objective,
+                    periodSli,
+                    budgetRemaining,
+                    windows,
+                    severity,
+                    window,
+                    firing,
+                    outcome,
+                    count,
+                    policy,
+                    domain,
+                    action,
+                    scope,
+                    state,
+                    family,
+                    verdict);
+        }
     }
 }

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -68,73 +69,76 @@ public final class Replay {
 
     private Replay() {}
 
-    /**
-     * @param from spans that ended before this are left out; null for no bound
-     * @param to spans that ended at or after this are left out, and no SLO minute is evaluated past it; null for the
-     *     end of the recording
-     */
+    /** How to replay: the time range, parallelism, confirmations and where results go besides the files. */
+    public static final class Options {
+        private Instant from;
+        private Instant to;
+        private int parallelism = 1;
+        private Path confirmations;
+        private ExternalOutputs outputs = ExternalOutputs.NONE;
+        private Taps taps = Taps.NONE;
+
+        /** Spans that ended before this are left out; null (the default) for no bound. */
+        public Options from(Instant from) {
+            this.from = from;
+            return this;
+        }
+
+        /**
+         * Spans that ended at or after this are left out, and no SLO minute is evaluated past it; null (the default)
+         * for the end of the recording.
+         */
+        public Options to(Instant to) {
+            this.to = to;
+            return this;
+        }
+
+        public Options parallelism(int parallelism) {
+            if (parallelism < 1) {
+                throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
+            }
+            this.parallelism = parallelism;
+            return this;
+        }
+
+        /** Operator confirmations read from files written by {@code concord confirm}; null (the default) for none. */
+        public Options confirmations(Path confirmations) {
+            this.confirmations = confirmations;
+            return this;
+        }
+
+        /** Prometheus, Elasticsearch and Alertmanager, as configured. */
+        public Options outputs(ExternalOutputs outputs) {
+            this.outputs = Objects.requireNonNull(outputs, "outputs");
+            return this;
+        }
+
+        public Options taps(Taps taps) {
+            this.taps = Objects.requireNonNull(taps, "taps");
+            return this;
+        }
+    }
+
+    public static Options options() {
+        return new Options();
+    }
+
+    /** The whole pipeline into JSON lines files only, between {@code from} and {@code to} (either may be null). */
     public static Summary run(
             RecordedTelemetry telemetry, EngineRules rules, Path out, Instant from, Instant to, int parallelism)
             throws Exception {
-        return run(telemetry, rules, out, from, to, parallelism, null);
+        return run(telemetry, rules, out, options().from(from).to(to).parallelism(parallelism));
     }
 
-    /**
-     * As the other, with operator confirmations read from {@code confirmations} (files written by {@code concord
-     * confirm}); null for none.
-     */
-    public static Summary run(
-            RecordedTelemetry telemetry,
-            EngineRules rules,
-            Path out,
-            Instant from,
-            Instant to,
-            int parallelism,
-            Path confirmations)
+    /** The whole pipeline: JSON lines files, the configured external outputs, and the taps. */
+    public static Summary run(RecordedTelemetry telemetry, EngineRules rules, Path out, Options options)
             throws Exception {
-        return run(telemetry, rules, out, from, to, parallelism, confirmations, ExternalOutputs.NONE, Taps.NONE);
-    }
-
-    /** As the other, with {@code taps} attached to the pipeline's streams. */
-    public static Summary run(
-            RecordedTelemetry telemetry,
-            EngineRules rules,
-            Path out,
-            Instant from,
-            Instant to,
-            int parallelism,
-            Path confirmations,
-            Taps taps)
-            throws Exception {
-        return run(telemetry, rules, out, from, to, parallelism, confirmations, ExternalOutputs.NONE, taps);
-    }
-
-    /** As the other, sending the results to Prometheus, Elasticsearch and Alertmanager too, as configured. */
-    public static Summary run(
-            RecordedTelemetry telemetry,
-            EngineRules rules,
-            Path out,
-            Instant from,
-            Instant to,
-            int parallelism,
-            Path confirmations,
-            ExternalOutputs outputs)
-            throws Exception {
-        return run(telemetry, rules, out, from, to, parallelism, confirmations, outputs, Taps.NONE);
-    }
-
-    /** The whole pipeline: JSON lines files, the configured external outputs, and {@code taps}. */
-    public static Summary run(
-            RecordedTelemetry telemetry,
-            EngineRules rules,
-            Path out,
-            Instant from,
-            Instant to,
-            int parallelism,
-            Path confirmations,
-            ExternalOutputs outputs,
-            Taps taps)
-            throws Exception {
+        Instant from = options.from;
+        Instant to = options.to;
+        int parallelism = options.parallelism;
+        Path confirmations = options.confirmations;
+        ExternalOutputs outputs = options.outputs;
+        Taps taps = options.taps;
         List<Span> spans = telemetry.spans().stream()
                 .filter(s -> from == null || s.endEpochMillis() >= from.toEpochMilli())
                 .filter(s -> to == null || s.endEpochMillis() < to.toEpochMilli())

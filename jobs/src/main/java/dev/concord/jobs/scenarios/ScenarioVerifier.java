@@ -93,8 +93,14 @@ public final class ScenarioVerifier {
 
     private ScenarioRun replay(Scenario scenario, RecordedTelemetry telemetry, Path out, Path confirmations)
             throws Exception {
-        Replay.Summary summary =
-                Replay.run(telemetry, rules, out, null, scenario.plan().end(), parallelism, confirmations);
+        Replay.Summary summary = Replay.run(
+                telemetry,
+                rules,
+                out,
+                Replay.options()
+                        .to(scenario.plan().end())
+                        .parallelism(parallelism)
+                        .confirmations(confirmations));
         return new ScenarioRun(
                 JsonLines.readFile(out.resolve(Replay.TRANSACTIONS), TransactionOutcome.class),
                 JsonLines.readFile(out.resolve(Replay.ALERTS), SloAlert.class),
