@@ -1,13 +1,15 @@
 package dev.concord.jobs.alerts;
 
-import dev.concord.alerting.Alert;
 import dev.concord.alerting.AlertmanagerClient;
 import dev.concord.alerting.AlertmanagerConfig;
 import dev.concord.jobs.Conventions;
+import dev.concord.jobs.decide.DecisionRecord;
 import dev.concord.jobs.slo.SloAlert;
 import java.io.IOException;
+import java.io.Serializable;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Function;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -16,71 +18,75 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends SLO burn-rate alerts to Alertmanager: a firing alert is re-sent every resend interval until it resolves.
- * Sending never blocks the job: the client queues (bounded, drops counted) and posts from its own thread. Active
- * alerts live in the writer's memory only: after a restore they go quiet until the evaluator changes them, and
- * Alertmanager resolves them after its resolve_timeout (see README, "Alerts").
+ * Sends SLO burn-rate alerts or failover decisions to Alertmanager: a firing alert is re-sent every resend interval
+ * until it resolves. Sending never blocks the job: the client queues (bounded, drops counted) and posts from its own
+ * thread. Active alerts live in the writer's memory only: after a restore they go quiet until the job changes them,
+ * and Alertmanager resolves them after its resolve_timeout (see README, "Alerts").
  */
-public final class AlertmanagerSink implements Sink<SloAlert> {
+public final class AlertmanagerSink<T> implements Sink<T> {
 
     private static final long serialVersionUID = 1L;
 
-    public static final String DEFAULT_DASHBOARD_BASE_URL = "http://localhost:3000";
-    public static final String DEFAULT_RUNBOOK_URL =
-            "https://github.com/concord-dev/concord/blob/main/README.md#alerts";
-    public static final String DEFAULT_GENERATOR_URL = "http://localhost:8081/#/overview";
+    private interface Deliveries<T> extends Function<AlertLinks, AlertDelivery<T>>, Serializable {}
 
     private final AlertmanagerConfig config;
-    private final String dashboardBaseUrl;
-    private final String runbookUrl;
-    private final String generatorUrl;
+    private final AlertLinks links;
+    private final Deliveries<T> deliveries;
 
-    public AlertmanagerSink(AlertmanagerConfig config) {
-        this(config, DEFAULT_DASHBOARD_BASE_URL, DEFAULT_RUNBOOK_URL, DEFAULT_GENERATOR_URL);
+    private AlertmanagerSink(AlertmanagerConfig config, AlertLinks links, Deliveries<T> deliveries) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.links = Objects.requireNonNull(links, "links");
+        this.deliveries = deliveries;
     }
 
-    public AlertmanagerSink(
-            AlertmanagerConfig config, String dashboardBaseUrl, String defaultRunbookUrl, String generatorUrl) {
-        this.config = Objects.requireNonNull(config, "config");
-        this.dashboardBaseUrl = Objects.requireNonNull(dashboardBaseUrl, "dashboardBaseUrl");
-        this.runbookUrl = Objects.requireNonNull(defaultRunbookUrl, "defaultRunbookUrl");
-        this.generatorUrl = Objects.requireNonNull(generatorUrl, "generatorUrl");
+    public static AlertmanagerSink<SloAlert> sloAlerts(AlertmanagerConfig config) {
+        return sloAlerts(config, AlertLinks.DEFAULT);
+    }
+
+    public static AlertmanagerSink<SloAlert> sloAlerts(AlertmanagerConfig config, AlertLinks links) {
+        return new AlertmanagerSink<>(config, links, SloAlertDelivery::new);
+    }
+
+    public static AlertmanagerSink<DecisionRecord> decisions(AlertmanagerConfig config) {
+        return decisions(config, AlertLinks.DEFAULT);
+    }
+
+    public static AlertmanagerSink<DecisionRecord> decisions(AlertmanagerConfig config, AlertLinks links) {
+        return new AlertmanagerSink<>(config, links, DecisionAlertDelivery::new);
     }
 
     @Override
-    public SinkWriter<SloAlert> createWriter(WriterInitContext context) throws IOException {
+    public SinkWriter<T> createWriter(WriterInitContext context) throws IOException {
         AlertmanagerClient client = new AlertmanagerClient(config, Clock.systemUTC()).start();
         context.metricGroup().gauge(Conventions.METRIC_ALERTMANAGER_DROPPED, client::dropped);
         context.metricGroup().gauge(Conventions.METRIC_ALERTMANAGER_QUEUED, client::queued);
-        return new Writer(client, context.metricGroup().counter(Conventions.METRIC_ALERTMANAGER_BAD_ALERTS));
+        return new Writer<>(
+                client,
+                deliveries.apply(links),
+                context.metricGroup().counter(Conventions.METRIC_ALERTMANAGER_BAD_ALERTS));
     }
 
-    private final class Writer implements SinkWriter<SloAlert> {
+    private static final class Writer<T> implements SinkWriter<T> {
         private static final Logger LOG = LoggerFactory.getLogger(AlertmanagerSink.class);
 
         private final AlertmanagerClient client;
+        private final AlertDelivery<T> delivery;
         private final Counter badAlerts;
 
-        Writer(AlertmanagerClient client, Counter badAlerts) {
+        Writer(AlertmanagerClient client, AlertDelivery<T> delivery, Counter badAlerts) {
             this.client = client;
+            this.delivery = delivery;
             this.badAlerts = badAlerts;
         }
 
         @Override
-        public void write(SloAlert element, Context context) {
-            Alert alert;
+        public void write(T element, Context context) {
             try {
-                alert = SloAlerts.toAlert(element, dashboardBaseUrl, runbookUrl, generatorUrl);
+                delivery.deliver(element, client);
             } catch (RuntimeException e) {
                 // an SLO label that is not a valid Prometheus label name, for example
                 badAlerts.inc();
-                LOG.warn("Alertmanager: cannot make an alert of {}: {}", element.slo(), e.getMessage());
-                return;
-            }
-            if (alert.resolved()) {
-                client.resolve(alert);
-            } else {
-                client.fire(alert);
+                LOG.warn("Alertmanager: cannot make an alert of {}: {}", delivery.describe(element), e.getMessage());
             }
         }
 

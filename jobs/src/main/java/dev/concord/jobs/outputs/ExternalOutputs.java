@@ -3,7 +3,6 @@ package dev.concord.jobs.outputs;
 import dev.concord.alerting.AlertmanagerConfig;
 import dev.concord.jobs.Conventions;
 import dev.concord.jobs.alerts.AlertmanagerSink;
-import dev.concord.jobs.alerts.DecisionAlertmanagerSink;
 import dev.concord.jobs.decide.DecisionRecord;
 import dev.concord.jobs.elasticsearch.ElasticsearchConfig;
 import dev.concord.jobs.elasticsearch.ElasticsearchSink;
@@ -54,12 +53,12 @@ public record ExternalOutputs(
         }
         if (alertmanager != null) {
             streams.alerts()
-                    .sinkTo(new AlertmanagerSink(alertmanager))
+                    .sinkTo(AlertmanagerSink.sloAlerts(alertmanager))
                     .uid(Conventions.UID_SLO_ALERTMANAGER)
                     .name(Conventions.UID_SLO_ALERTMANAGER);
             if (decisions != null) {
                 decisions
-                        .sinkTo(new DecisionAlertmanagerSink(alertmanager))
+                        .sinkTo(AlertmanagerSink.decisions(alertmanager))
                         .uid(Conventions.UID_DECISION_ALERTMANAGER)
                         .name(Conventions.UID_DECISION_ALERTMANAGER);
             }

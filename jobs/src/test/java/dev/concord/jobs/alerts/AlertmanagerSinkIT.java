@@ -142,7 +142,7 @@ class AlertmanagerSinkIT {
                         new SloPipelineJob.Sinks(
                                 new JsonLinesSink<>(dir.resolve("transactions")),
                                 new JsonLinesSink<>(dir.resolve("slo")),
-                                new AlertmanagerSink(AlertmanagerConfig.builder()
+                                AlertmanagerSink.sloAlerts(AlertmanagerConfig.builder()
                                         .url(alertmanagerUrl)
                                         .build()),
                                 new JsonLinesSink<>(dir.resolve("late"))))

@@ -9,7 +9,6 @@ import dev.concord.ingest.model.ProbeResult;
 import dev.concord.ingest.model.Span;
 import dev.concord.jobs.Engine;
 import dev.concord.jobs.alerts.AlertmanagerSink;
-import dev.concord.jobs.alerts.DecisionAlertmanagerSink;
 import dev.concord.jobs.alerts.DecisionAlerts;
 import dev.concord.jobs.sinks.JsonLines;
 import dev.concord.jobs.sinks.JsonLinesSink;
@@ -145,7 +144,7 @@ class DecisionAlertmanagerIT {
         DataStream<SloAlert> sloAlerts =
                 stream(env, bounded(alerts, SloAlert.class, config), SloAlert.class, SloAlert::eventTimeMillis, "a");
         // the SLO pipeline's page for the primary, reaching Alertmanager beside the decisions it led to
-        sloAlerts.sinkTo(new AlertmanagerSink(to)).uid("slo-alertmanager").name("slo-alertmanager");
+        sloAlerts.sinkTo(AlertmanagerSink.sloAlerts(to)).uid("slo-alertmanager").name("slo-alertmanager");
         SingleOutputStreamOperator<DecisionRecord> decisions = DecisionJob.wire(
                 new DecisionJob.Inputs(
                         sloAlerts,
@@ -177,7 +176,7 @@ class DecisionAlertmanagerIT {
                 DecisionScenario.SHIPPED,
                 DecisionSettings.defaults());
         decisions.sinkTo(new JsonLinesSink<>(dir.resolve("decisions"))).uid("decision-sink");
-        decisions.sinkTo(new DecisionAlertmanagerSink(to)).uid("decision-alertmanager");
+        decisions.sinkTo(AlertmanagerSink.decisions(to)).uid("decision-alertmanager");
         env.execute("decision-alertmanager-it");
         return JsonLines.read(dir.resolve("decisions"), DecisionRecord.class);
     }
