@@ -1,9 +1,9 @@
 package dev.concord.jobs.metrics;
 
+import dev.concord.jobs.sinks.PortBinding;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
-import java.net.BindException;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -51,28 +51,15 @@ public final class PrometheusExporterSink implements Sink<MetricUpdate> {
     }
 
     private HTTPServer bind(PrometheusRegistry registry) throws IOException {
-        long deadline = System.nanoTime() + config.bindTimeout().toNanos();
-        while (true) {
-            try {
-                return HTTPServer.builder()
+        return PortBinding.retrying(
+                "Prometheus exporter",
+                config.port(),
+                config.bindTimeout(),
+                () -> HTTPServer.builder()
                         .hostname(config.host())
                         .port(config.port())
                         .registry(registry)
-                        .buildAndStart();
-            } catch (BindException e) {
-                // a previous attempt of this job (or another run on a shared machine) may still hold the port
-                if (System.nanoTime() > deadline) {
-                    throw new IOException("port " + config.port() + " stayed busy for " + config.bindTimeout(), e);
-                }
-                LOG.info("Prometheus exporter: port {} busy, retrying", config.port());
-                try {
-                    Thread.sleep(500);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted waiting for port " + config.port(), ie);
-                }
-            }
-        }
+                        .buildAndStart());
     }
 
     private final class Writer implements SinkWriter<MetricUpdate> {

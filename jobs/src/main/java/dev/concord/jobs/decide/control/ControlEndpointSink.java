@@ -2,8 +2,8 @@ package dev.concord.jobs.decide.control;
 
 import dev.concord.ingest.receiver.Authenticator;
 import dev.concord.jobs.decide.DecisionRecord;
+import dev.concord.jobs.sinks.PortBinding;
 import java.io.IOException;
-import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,8 +12,6 @@ import java.util.Objects;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Hosts the {@link ControlEndpoint} while the decision job runs, on whichever TaskManager runs this sink. It reads
@@ -27,7 +25,6 @@ import org.slf4j.LoggerFactory;
 public final class ControlEndpointSink implements Sink<DecisionRecord> {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LoggerFactory.getLogger(ControlEndpointSink.class);
 
     /** How long a start waits for a port a previous attempt of the job may still hold. */
     public static final Duration DEFAULT_BIND_TIMEOUT = Duration.ofSeconds(30);
@@ -69,24 +66,12 @@ public final class ControlEndpointSink implements Sink<DecisionRecord> {
     }
 
     private ControlEndpoint bind(Authenticator authenticator, PendingDecisions decisions) throws IOException {
-        long deadline = System.nanoTime() + DEFAULT_BIND_TIMEOUT.toNanos();
-        while (true) {
-            try {
-                return ControlEndpoint.start(
-                        new InetSocketAddress(host, port), authenticator, Path.of(controlDirectory), clock, decisions);
-            } catch (BindException e) {
-                if (System.nanoTime() > deadline) {
-                    throw new IOException("port " + port + " stayed busy for " + DEFAULT_BIND_TIMEOUT, e);
-                }
-                LOG.info("control endpoint: port {} busy, retrying", port);
-                try {
-                    Thread.sleep(500);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted waiting for port " + port, ie);
-                }
-            }
-        }
+        return PortBinding.retrying(
+                "control endpoint",
+                port,
+                DEFAULT_BIND_TIMEOUT,
+                () -> ControlEndpoint.start(
+                        new InetSocketAddress(host, port), authenticator, Path.of(controlDirectory), clock, decisions));
     }
 
     private static final class Writer implements SinkWriter<DecisionRecord> {
