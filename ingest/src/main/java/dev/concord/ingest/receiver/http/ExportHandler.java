@@ -7,7 +7,6 @@ import dev.concord.ingest.otlp.MalformedOtlpException;
 import dev.concord.ingest.otlp.OtlpJsonWriter;
 import dev.concord.ingest.otlp.OtlpSignal;
 import dev.concord.ingest.otlp.PayloadFormat;
-import dev.concord.ingest.receiver.Admission;
 import dev.concord.ingest.receiver.Ingestor;
 import dev.concord.ingest.receiver.OtlpResponses;
 import dev.concord.ingest.receiver.Principal;
@@ -92,34 +91,11 @@ final class ExportHandler implements HttpHandler {
         if (declaredLength(exchange) > settings.maxBodyBytes()) {
             return tooLarge(exchange, answerFormat);
         }
-        try (Admission.Slot slot = settings.admission().tryEnter()) {
-            if (slot == null) {
-                exchange.getResponseHeaders().set("Retry-After", settings.retryAfterSeconds());
-                Exchanges.refuse(
-                        exchange,
-                        429,
-                        answerFormat,
-                        RpcStatus.RESOURCE_EXHAUSTED,
-                        "the receiver's queue is full; retry later");
-                return 429;
+        try (AdmittedBody admitted = AdmittedBody.read(exchange, settings, gzip, answerFormat)) {
+            if (admitted.answered() != 0) {
+                return admitted.answered();
             }
-            BodyReader.Body body;
-            ReadDeadlines.Deadline deadline = settings.readDeadlines().start(exchange);
-            try (deadline) {
-                body = BodyReader.read(exchange.getRequestBody(), gzip, settings.maxBodyBytes());
-            } catch (IOException e) {
-                if (deadline.expired()) {
-                    LOG.debug("Request on {} dropped: its body did not arrive in time", exchange.getRequestURI());
-                    return HttpContextSettings.READ_TIMED_OUT;
-                }
-                throw e;
-            } catch (BodyReader.TooLarge e) {
-                return tooLarge(exchange, answerFormat);
-            } catch (BodyReader.BadEncoding e) {
-                Exchanges.refuse(exchange, 400, answerFormat, RpcStatus.INVALID_ARGUMENT, e.getMessage());
-                return 400;
-            }
-            slot.holdBytes(body.length());
+            BodyReader.Body body = admitted.body();
             settings.metrics().bytesRead(signal, HttpContextSettings.TRANSPORT, body.length());
             Message request;
             try {

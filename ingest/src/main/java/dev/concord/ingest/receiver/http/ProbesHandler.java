@@ -7,7 +7,6 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.concord.ingest.otlp.MalformedOtlpException;
 import dev.concord.ingest.otlp.OtlpSignal;
 import dev.concord.ingest.otlp.PayloadFormat;
-import dev.concord.ingest.receiver.Admission;
 import dev.concord.ingest.receiver.Ingestor;
 import dev.concord.ingest.receiver.Principal;
 import dev.concord.ingest.receiver.probe.ProbeJson;
@@ -69,35 +68,11 @@ final class ProbesHandler implements HttpHandler {
             return 415;
         }
         boolean gzip = "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"));
-        try (Admission.Slot slot = settings.admission().tryEnter()) {
-            if (slot == null) {
-                exchange.getResponseHeaders().set("Retry-After", settings.retryAfterSeconds());
-                Exchanges.refuse(
-                        exchange,
-                        429,
-                        PayloadFormat.JSON,
-                        RpcStatus.RESOURCE_EXHAUSTED,
-                        "the receiver's queue is full; retry later");
-                return 429;
+        try (AdmittedBody admitted = AdmittedBody.read(exchange, settings, gzip, PayloadFormat.JSON)) {
+            if (admitted.answered() != 0) {
+                return admitted.answered();
             }
-            BodyReader.Body body;
-            ReadDeadlines.Deadline deadline = settings.readDeadlines().start(exchange);
-            try (deadline) {
-                body = BodyReader.read(exchange.getRequestBody(), gzip, settings.maxBodyBytes());
-            } catch (IOException e) {
-                if (deadline.expired()) {
-                    LOG.debug("Request on {} dropped: its body did not arrive in time", exchange.getRequestURI());
-                    return HttpContextSettings.READ_TIMED_OUT;
-                }
-                throw e;
-            } catch (BodyReader.TooLarge e) {
-                Exchanges.refuse(exchange, 413, PayloadFormat.JSON, RpcStatus.INVALID_ARGUMENT, e.getMessage());
-                return 413;
-            } catch (BodyReader.BadEncoding e) {
-                Exchanges.refuse(exchange, 400, PayloadFormat.JSON, RpcStatus.INVALID_ARGUMENT, e.getMessage());
-                return 400;
-            }
-            slot.holdBytes(body.length());
+            BodyReader.Body body = admitted.body();
             ProbeJson.Parsed parsed;
             try {
                 parsed = probes.parse(body.buffer(), body.length());
