@@ -10,9 +10,14 @@ import java.util.SplittableRandom;
  */
 final class Conditions {
 
-    /** What a call to a service meets. */
-    record Effect(boolean failed, long addedNanos, String cause) {
-        static final Effect NONE = new Effect(false, 0, "");
+    /**
+     * What a call to a service meets.
+     *
+     * @param internalError the service answered but its own code failed (an error-rate fault, a bad release): a 500
+     *     and an error of its own, where a service that is down (hard-down, flapping) is unavailable, a 503
+     */
+    record Effect(boolean failed, long addedNanos, String cause, boolean internalError) {
+        static final Effect NONE = new Effect(false, 0, "", false);
     }
 
     private final long startNanos;
@@ -34,6 +39,7 @@ final class Conditions {
         boolean failed = false;
         long added = 0;
         String cause = "";
+        boolean internal = false;
         for (Fault fault : faults) {
             if (!fault.activeAt(elapsed) || !fault.target().hitsService(site, service, tenant)) {
                 continue;
@@ -50,9 +56,10 @@ final class Conditions {
             if (fails && !failed) {
                 failed = true;
                 cause = fault.name();
+                internal = fault.shape() == FaultShape.ERROR_RATE;
             }
         }
-        return failed || added > 0 ? new Effect(failed, added, cause) : Effect.NONE;
+        return failed || added > 0 ? new Effect(failed, added, cause, internal) : Effect.NONE;
     }
 
     /** True while a service is down for everyone in a cloud: what its health check sees. */

@@ -33,6 +33,9 @@ final class Journey {
     static final AttributeKey<String> DB_SYSTEM = AttributeKey.stringKey("db.system.name");
     static final AttributeKey<String> DB_NAMESPACE = AttributeKey.stringKey("db.namespace");
 
+    /** How a service's error log names a failure of its own code, as web frameworks answer it. */
+    static final String INTERNAL_ERROR = "internal server error";
+
     /** A token request fails now and then and is retried: ordinary noise that never fails a transaction. */
     private static final double TRANSIENT_AUTH_FAILURE = 0.004;
 
@@ -96,9 +99,7 @@ final class Journey {
         Conditions.Effect effect = world.conditions.call(site, service, tenant, startNanos);
         long end = startNanos + world.millis(fromMillis, toMillis) + effect.addedNanos();
         if (effect.failed()) {
-            span.setAttribute(HTTP_STATUS, 503L);
-            fail(span, end, failure);
-            log(service, span, end, Severity.ERROR, failure + ": " + service + " unavailable");
+            rejected(span, service, effect, end, failure);
             return new Step(end, false);
         }
         span.setAttribute(HTTP_STATUS, 200L);
@@ -106,11 +107,19 @@ final class Journey {
         return new Step(end, true);
     }
 
-    /** The service that opened {@code span} is itself down: it answers 503 and logs why. */
-    void rejected(Span span, String service, long endNanos, String failure) {
-        span.setAttribute(HTTP_STATUS, 503L);
+    /**
+     * The service that opened {@code span} fails the request itself and logs why, as the version it runs: a service
+     * that is down answers 503 (unavailable), one whose own code fails answers 500 (internal server error).
+     */
+    void rejected(Span span, String service, Conditions.Effect effect, long endNanos, String failure) {
+        span.setAttribute(HTTP_STATUS, effect.internalError() ? 500L : 503L);
         fail(span, endNanos, failure);
-        log(service, span, endNanos, Severity.ERROR, failure + ": " + service + " unavailable");
+        log(
+                service,
+                span,
+                endNanos,
+                Severity.ERROR,
+                failure + ": " + (effect.internalError() ? INTERNAL_ERROR : service + " unavailable"));
     }
 
     /** Asks the identity provider for a token, as {@code caller}; a transient failure is retried once. */

@@ -31,7 +31,7 @@ final class OrderFlow implements Flow {
         Context orderContext = Context.root().with(order);
         Conditions.Effect api = j.world.conditions.call(j.site, Services.ORDER_API, j.tenant, start);
         if (api.failed()) {
-            j.rejected(order, Services.ORDER_API, start + j.world.millis(1, 5), "order capture failed");
+            j.rejected(order, Services.ORDER_API, api, start + j.world.millis(1, 5), "order capture failed");
             return;
         }
         Journey.Step step = j.authenticate(

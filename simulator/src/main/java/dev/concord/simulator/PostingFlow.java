@@ -30,7 +30,7 @@ final class PostingFlow implements Flow {
         Conditions.Effect warehouse = j.world.conditions.call(j.site, Services.WAREHOUSE_API, j.tenant, start);
         long at = start + j.world.millis(5, 20) + warehouse.addedNanos();
         if (warehouse.failed()) {
-            j.rejected(movement, Services.WAREHOUSE_API, at, "stock movement failed");
+            j.rejected(movement, Services.WAREHOUSE_API, warehouse, at, "stock movement failed");
             return;
         }
         Span valuation = j.stage(

@@ -29,7 +29,7 @@ final class ProcurementFlow implements Flow {
                 j.stage(Services.PROCUREMENT_API, "POST /requisitions", SpanKind.SERVER, "requisition", null, start);
         Conditions.Effect api = j.world.conditions.call(j.site, Services.PROCUREMENT_API, j.tenant, start);
         if (api.failed()) {
-            j.rejected(requisition, Services.PROCUREMENT_API, start + j.world.millis(1, 5), "requisition failed");
+            j.rejected(requisition, Services.PROCUREMENT_API, api, start + j.world.millis(1, 5), "requisition failed");
             return;
         }
         Journey.Step step = j.authenticate(

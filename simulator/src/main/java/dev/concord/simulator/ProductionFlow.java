@@ -29,7 +29,7 @@ final class ProductionFlow implements Flow {
         Context planContext = Context.root().with(plan);
         Conditions.Effect planning = j.world.conditions.call(j.site, Services.PLANNING_SERVICE, j.tenant, start);
         if (planning.failed()) {
-            j.rejected(plan, Services.PLANNING_SERVICE, start + j.world.millis(1, 5), "plan release failed");
+            j.rejected(plan, Services.PLANNING_SERVICE, planning, start + j.world.millis(1, 5), "plan release failed");
             return;
         }
         long at = start + j.world.millis(2, 6);

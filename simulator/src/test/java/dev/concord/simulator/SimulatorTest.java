@@ -99,6 +99,51 @@ class SimulatorTest {
     }
 
     @Test
+    void aBadReleaseAnswers500AndLogsItsOwnErrorsAsTheNewVersionWhereADownServiceIs503Unavailable() {
+        Duration releaseStart = Duration.ofMinutes(5);
+        CanonicalRecords release = new Simulator(SimulationPlan.builder()
+                        .seed(5)
+                        .duration(Duration.ofMinutes(15))
+                        .fault(new Fault(
+                                "release 2.5.0",
+                                new FaultTarget(
+                                        FaultTarget.Kind.SERVICE, Services.WAREHOUSE_API, "aws", "", "", "2.5.0"),
+                                FaultShape.ERROR_RATE,
+                                releaseStart,
+                                Duration.ofMinutes(15),
+                                new Fault.Parameters(
+                                        0.3, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, 0, 0)))
+                        .build())
+                .runInProcess();
+
+        List<Span> failed = release.spans().stream()
+                .filter(s -> s.resource().serviceName().equals(Services.WAREHOUSE_API) && s.failed())
+                .toList();
+        assertThat(failed).isNotEmpty().allSatisfy(span -> {
+            assertThat(span.attributes()).containsEntry("http.response.status_code", "500");
+            assertThat(span.resource().serviceVersion()).isEqualTo("2.5.0");
+            assertThat(span.resource().cloudProvider()).isEqualTo("aws");
+        });
+        List<LogRecord> errors = release.logs().stream()
+                .filter(log -> log.resource().serviceName().equals(Services.WAREHOUSE_API))
+                .toList();
+        assertThat(errors).hasSize(failed.size()).allSatisfy(log -> {
+            assertThat(log.body()).endsWith(": internal server error");
+            assertThat(log.resource().serviceVersion()).isEqualTo("2.5.0");
+            assertThat(log.traceId()).hasSize(32);
+        });
+
+        List<LogRecord> down = RECORDS.logs().stream()
+                .filter(log -> log.resource().serviceName().equals(Services.WAREHOUSE_API))
+                .toList();
+        assertThat(down).isNotEmpty().allSatisfy(log -> assertThat(log.body()).endsWith(": warehouse-api unavailable"));
+        assertThat(RECORDS.spans())
+                .filteredOn(s -> s.resource().serviceName().equals(Services.WAREHOUSE_API) && s.failed())
+                .isNotEmpty()
+                .allSatisfy(span -> assertThat(span.attributes()).containsEntry("http.response.status_code", "503"));
+    }
+
+    @Test
     void logsTheErpConnectorsAuthenticationFailuresWithTheirTraces() {
         List<LogRecord> authFailures = RECORDS.logs().stream()
                 .filter(log -> log.body().equals("ERP connector: authentication failed"))

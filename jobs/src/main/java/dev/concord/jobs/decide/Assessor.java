@@ -171,7 +171,10 @@ final class Assessor {
 
     /**
      * The narrowest scope whose quorum holds and that explains the failure: one tenant while the primary's other
-     * tenants are fine, else one region, else the whole cloud. A scope the policy does not allow is skipped.
+     * tenants are fine, else one region, else the whole cloud. A tenant whose quorum holds alone while the others
+     * fail too (a release that fails everyone's calls, of which the busiest tenant crosses the line first) is one
+     * share of a wider failure: the region or the cloud speaks for it when its quorum holds, the tenant only when no
+     * wider scope's does. A scope the policy does not allow is skipped.
      */
     private DecisionScope narrowest() {
         String primary = policy.primary();
@@ -191,12 +194,16 @@ final class Assessor {
         }
         tenants.remove(Observation.ANY);
         regions.remove(Observation.ANY);
+        DecisionScope tenant = null;
         if (policy.scopes().contains(Scope.TENANT)) {
             List<String> failing = tenants.stream()
                     .filter(t -> holds(new DecisionScope(primary, null, t)))
                     .toList();
             if (failing.size() == 1 && tenants.size() > 1) {
-                return new DecisionScope(primary, null, failing.get(0));
+                tenant = new DecisionScope(primary, null, failing.get(0));
+                if (othersFine(tenants, tenant)) {
+                    return tenant;
+                }
             }
         }
         if (policy.scopes().contains(Scope.REGION)) {
@@ -208,7 +215,19 @@ final class Assessor {
             }
         }
         DecisionScope cloud = new DecisionScope(primary, null, null);
-        return policy.scopes().contains(Scope.CLOUD) && holds(cloud) ? cloud : null;
+        return policy.scopes().contains(Scope.CLOUD) && holds(cloud) ? cloud : tenant;
+    }
+
+    /** No family fails for any tenant of the primary but the given one. */
+    private boolean othersFine(Set<String> tenants, DecisionScope only) {
+        for (String other : tenants) {
+            if (!other.equals(only.tenant())
+                    && verdictsAt(new DecisionScope(only.cloud(), null, other)).stream()
+                            .anyMatch(SignalVerdict::failing)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean holds(DecisionScope scope) {

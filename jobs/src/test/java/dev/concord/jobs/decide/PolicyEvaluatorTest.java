@@ -349,6 +349,61 @@ class PolicyEvaluatorTest {
         assertThat(records.get(0).decisionId()).startsWith("web-api/aws.tenant-acme/");
     }
 
+    @Test
+    void widensToTheRegionWhenEveryTenantFailsThoughOnlyTheBusiestHoldsTheQuorum() throws Exception {
+        List<Observation> observations = new ArrayList<>();
+        long start = ONSET.toEpochMilli() - 20 * MINUTE;
+        for (long t = start; t < ONSET.toEpochMilli() + 10 * MINUTE; t += 5_000) {
+            for (String cloud : List.of("aws", "gcp")) {
+                String region = cloud.equals("aws") ? "us-east-1" : "us-central1";
+                boolean failing = cloud.equals("aws") && t >= ONSET.toEpochMilli();
+                for (String tenant : List.of("acme", "globex")) {
+                    observations.add(new Observation(
+                            "web-api",
+                            Signals.DEPENDENCY,
+                            cloud,
+                            region,
+                            tenant,
+                            "identity-provider",
+                            cloud,
+                            "warehouse-api",
+                            "1.9",
+                            t,
+                            failing,
+                            30,
+                            1));
+                    // globex is quieter: two matching lines a minute, below the policy's rate of its own
+                    boolean logged = tenant.equals("acme") || (t / 5_000) % 6 == 0;
+                    observations.add(new Observation(
+                            "web-api",
+                            Signals.LOG_SIGNATURES,
+                            cloud,
+                            region,
+                            tenant,
+                            "",
+                            cloud,
+                            "warehouse-api",
+                            "1.9",
+                            t,
+                            failing && logged,
+                            Double.NaN,
+                            1));
+                }
+            }
+        }
+        List<DecisionRecord> records;
+        try (var harness = harness()) {
+            harness.open();
+            feed(harness, observations, start, ONSET.toEpochMilli() + 10 * MINUTE);
+            records = decisions(harness);
+        }
+
+        assertThat(records).isNotEmpty();
+        assertThat(records.get(0).action()).isEqualTo(Action.SHIFT_TRAFFIC);
+        assertThat(records.get(0).scope()).isEqualTo(new DecisionScope("aws", "us-east-1", null));
+        assertThat(records.get(0).quorum().counted()).containsExactly(Signals.DEPENDENCY, Signals.LOG_SIGNATURES);
+    }
+
     /** Health checks of one policy in both clouds every 5 s; the primary's fail while {@code down} says so. */
     private static List<Observation> healthChecks(String policy, String check, long from, long to, LongPredicate down) {
         List<Observation> observations = new ArrayList<>();
