@@ -73,20 +73,30 @@ final class StringCache {
         return string;
     }
 
-    /** Eight bytes at a time: for strings this short faster than {@code Arrays.equals}. */
+    /**
+     * Eight bytes at a time and no loop over single bytes: a tail is compared as the last eight bytes (overlapping the
+     * ones compared before), a string shorter than eight as one masked word when its buffers have room to read one.
+     */
     private static boolean sameBytes(byte[] a, int aOffset, byte[] b, int bOffset, int length) {
-        int i = 0;
-        for (; i + Long.BYTES <= length; i += Long.BYTES) {
+        if (length < Long.BYTES) {
+            if (aOffset + Long.BYTES <= a.length && bOffset + Long.BYTES <= b.length) {
+                long mask = (1L << (length << 3)) - 1;
+                return (((long) LONGS.get(a, aOffset) ^ (long) LONGS.get(b, bOffset)) & mask) == 0;
+            }
+            for (int i = 0; i < length; i++) {
+                if (a[aOffset + i] != b[bOffset + i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        int last = length - Long.BYTES;
+        for (int i = 0; i < last; i += Long.BYTES) {
             if ((long) LONGS.get(a, aOffset + i) != (long) LONGS.get(b, bOffset + i)) {
                 return false;
             }
         }
-        for (; i < length; i++) {
-            if (a[aOffset + i] != b[bOffset + i]) {
-                return false;
-            }
-        }
-        return true;
+        return (long) LONGS.get(a, aOffset + last) == (long) LONGS.get(b, bOffset + last);
     }
 
     private static boolean sameChars(char[] cached, char[] buffer, int offset) {
@@ -123,10 +133,15 @@ final class StringCache {
         if (length >= Long.BYTES) {
             hash ^= (long) LONGS.get(buffer, offset) * MIX;
             hash ^= Long.rotateLeft((long) LONGS.get(buffer, offset + length - Long.BYTES) * MIX, 29);
+        } else if (offset + Long.BYTES <= buffer.length) {
+            // one masked word instead of a loop over bytes
+            hash ^= ((long) LONGS.get(buffer, offset) & ((1L << (length << 3)) - 1)) * MIX;
         } else {
-            for (int i = offset, end = offset + length; i < end; i++) {
-                hash = hash * 31 + buffer[i];
+            long word = 0;
+            for (int i = 0; i < length; i++) {
+                word |= (buffer[offset + i] & 0xffL) << (i << 3);
             }
+            hash ^= word * MIX;
         }
         return (int) ((hash * MIX) >>> 40);
     }
