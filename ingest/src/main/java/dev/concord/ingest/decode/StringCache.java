@@ -13,9 +13,9 @@ import java.util.Arrays;
 /**
  * The strings of one request, each short one made once: a request repeats the same attribute keys and many of the same
  * values on every span, and decoding them again was the largest cost of reading spans. One per request, so it needs
- * no locking and cannot grow; a slot taken by another string is simply replaced. Strings read from a payload are
- * remembered by where they are in it, not copied: the payload outlives the request's cache, and most values that
- * miss (ids of business transactions, paths) never come again.
+ * no locking and cannot grow; a slot taken by another string is replaced unless that one was met again. Strings read
+ * from a payload are remembered by where they are in it, not copied: the payload outlives the request's cache, and
+ * most values that miss (ids of business transactions, paths) never come again.
  */
 final class StringCache {
 
@@ -32,6 +32,11 @@ final class StringCache {
     private final int[] lengths = new int[SLOTS];
     private final char[][] chars = new char[SLOTS][];
     private final String[] strings = new String[SLOTS];
+    /**
+     * Whether a slot's string was met again. Such a string keeps its slot: the values met only once (ids, paths) would
+     * otherwise evict the keys and the values that repeat, and making those again costs their hash too.
+     */
+    private final boolean[] reused = new boolean[SLOTS];
 
     /**
      * The UTF-8 string in {@code buffer}, validated as protobuf's {@code readStringRequireUtf8} validates it: invalid
@@ -45,9 +50,13 @@ final class StringCache {
         int slot = slot(bytesHash(buffer, offset, length));
         byte[] source = sources[slot];
         if (source != null && lengths[slot] == length && sameBytes(source, starts[slot], buffer, offset, length)) {
+            reused[slot] = true;
             return strings[slot];
         }
         String string = decode(buffer, offset, length);
+        if (reused[slot]) {
+            return string;
+        }
         sources[slot] = buffer;
         starts[slot] = offset;
         lengths[slot] = length;
@@ -64,9 +73,13 @@ final class StringCache {
         int slot = slot(charsHash(buffer, offset, length));
         char[] cached = chars[slot];
         if (cached != null && cached.length == length && sameChars(cached, buffer, offset)) {
+            reused[slot] = true;
             return strings[slot];
         }
         String string = new String(buffer, offset, length);
+        if (reused[slot]) {
+            return string;
+        }
         chars[slot] = Arrays.copyOfRange(buffer, offset, offset + length);
         sources[slot] = null;
         strings[slot] = string;
@@ -109,11 +122,17 @@ final class StringCache {
     }
 
     private static String decode(byte[] buffer, int offset, int length) throws Declined {
-        int high = 0;
-        for (int i = offset, end = offset + length; i < end; i++) {
+        // the sign bits of eight bytes at a time tell ASCII, which needs no decoding
+        long high = 0;
+        int i = offset;
+        int end = offset + length;
+        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+            high |= (long) LONGS.get(buffer, i);
+        }
+        for (; i < end; i++) {
             high |= buffer[i];
         }
-        if (high >= 0) {
+        if ((high & 0x8080808080808080L) == 0) {
             return new String(buffer, offset, length, StandardCharsets.ISO_8859_1);
         }
         // protobuf's own check, so exactly what it rejects is declined

@@ -26,19 +26,28 @@ public final class AttributeMap extends AbstractMap<String, String> implements S
     private final String[] entries;
     /** Entries shared with other maps, in the same layout; none of their keys is in {@link #entries}. */
     private final String[] shared;
-    /** One bit per key of {@link #entries}, chosen by its hash: tells most absent keys without a scan. */
-    private final long keyBits;
+    /**
+     * One bit per key of {@link #entries}, chosen by its hash, made when first needed (0 until then): tells a base
+     * map's absent keys without a scan. Only maps used as a base need it, so spans' maps never make it.
+     */
+    private transient volatile long keyBits;
 
     private transient Set<Map.Entry<String, String>> entrySet;
 
     private AttributeMap(String[] entries, String[] shared) {
         this.entries = entries;
         this.shared = shared;
-        long bits = 0;
-        for (int i = 0; i < entries.length; i += 2) {
-            bits |= bit(entries[i].hashCode());
+    }
+
+    private long keyBits() {
+        long bits = keyBits;
+        if (bits == 0) {
+            for (int i = 0; i < entries.length; i += 2) {
+                bits |= bit(entries[i].hashCode());
+            }
+            keyBits = bits;
         }
-        this.keyBits = bits;
+        return bits;
     }
 
     /**
@@ -63,10 +72,11 @@ public final class AttributeMap extends AbstractMap<String, String> implements S
         if (base.entries.length == 0) {
             return of(keys, values, count);
         }
+        long baseBits = base.keyBits();
         boolean clash = false;
         for (int i = 0; i < count && !clash; i++) {
             String key = keys[i];
-            clash = key != null && (base.keyBits & bit(key.hashCode())) != 0 && base.indexOf(key) >= 0;
+            clash = key != null && (baseBits & bit(key.hashCode())) != 0 && base.indexOf(key) >= 0;
         }
         String[] own = entries(keys, values, count);
         if (!clash) {
@@ -170,11 +180,7 @@ public final class AttributeMap extends AbstractMap<String, String> implements S
     /** The index of {@code key} in {@link #entries}, -1 when absent. */
     private int indexOf(Object key) {
         // a missing key answers null, a null key fails, as in Map.copyOf's maps
-        int hash = key.hashCode();
-        if ((keyBits & bit(hash)) == 0) {
-            return -1;
-        }
-        return indexOf(entries, key, hash);
+        return indexOf(entries, key, key.hashCode());
     }
 
     private static int indexOf(String[] all, Object key, int hash) {
