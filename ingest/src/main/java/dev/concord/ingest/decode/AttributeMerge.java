@@ -52,6 +52,33 @@ final class AttributeMerge {
         resourceMap = AttributeMap.of(resourceKeys, resourceValues, count);
     }
 
+    AttributeMap resourceMap() {
+        return resourceMap;
+    }
+
+    /** Whether the resource has an attribute of one of {@code keys}. */
+    boolean resourceHasAny(String... keys) {
+        for (String key : keys) {
+            if (resourceIndexOf(key, key.hashCode()) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the span's attributes so far had distinct names, none of them a resource attribute's. */
+    boolean spanKeysDistinctFromEachOtherAndTheResource(int given) {
+        if (size != given) {
+            return false;
+        }
+        for (int i = 0; i < size; i++) {
+            if (resourceIndexOf(keys[i], hashes[i]) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Starts a span: its attributes are the resource's extras until {@link #put} says otherwise. */
     void startSpan() {
         size = 0;

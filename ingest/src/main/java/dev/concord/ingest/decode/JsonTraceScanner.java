@@ -13,6 +13,9 @@ import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -34,6 +37,13 @@ final class JsonTraceScanner {
     private static final int MAX_STRING = 1 << 20;
 
     private static final int MAX_NUMBER = 64;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long QUOTES = ONES * '"';
+    private static final long BACKSLASHES = ONES * '\\';
+    private static final long SPACES = ONES * ' ';
 
     private static final byte[] RESOURCE_SPANS = ascii("resourceSpans");
     private static final byte[] RESOURCE_SPANS_SNAKE = ascii("resource_spans");
@@ -466,7 +476,19 @@ final class JsonTraceScanner {
         byte[] bytes = body;
         int start = pos;
         int end = Math.min(limit, start + MAX_STRING);
-        for (int i = start; i < end; i++) {
+        int i = start;
+        // eight bytes at a time while none is a quote, a backslash, a control character or not ASCII
+        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+            long word = (long) LONGS.get(bytes, i);
+            long quote = word ^ QUOTES;
+            long backslash = word ^ BACKSLASHES;
+            long special =
+                    ((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | ((word - SPACES) & ~word) | word;
+            if ((special & HIGH_BITS) != 0) {
+                break;
+            }
+        }
+        for (; i < end; i++) {
             byte b = bytes[i];
             if (b == '"') {
                 pos = i + 1;

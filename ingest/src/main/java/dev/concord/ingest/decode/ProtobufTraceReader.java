@@ -98,6 +98,8 @@ final class ProtobufTraceReader {
 
     private final int[] lastIdSize = new int[3];
     private final String[] lastId = {"", "", ""};
+    /** Where ids are hex-encoded before they are copied into their strings. */
+    private byte[] hexScratch = new byte[32];
     /**
      * Per attribute index of a span: where the attribute message read last at that index starts and its size (-1 for
      * none). Spans of one request mostly repeat their attributes in the same order, byte for byte, and an attribute
@@ -259,7 +261,10 @@ final class ProtobufTraceReader {
             lastIdStart[field] = -1;
             lastId[field] = "";
         } else if (lastIdStart[field] < 0 || size != lastIdSize[field] || !sameBytes(lastIdStart[field], start, size)) {
-            lastId[field] = HexIds.toHex(payload, start, size);
+            if (hexScratch.length < size * 2) {
+                hexScratch = new byte[size * 2];
+            }
+            lastId[field] = HexIds.toHex(payload, start, size, hexScratch);
             lastIdStart[field] = start;
             lastIdSize[field] = size;
         }

@@ -30,7 +30,9 @@ final class StringCache {
 
     private final int[] starts = new int[SLOTS];
     private final int[] lengths = new int[SLOTS];
-    private final char[][] chars = new char[SLOTS][];
+    /** For a slot filled from characters (only the Jackson reader's): a copy of them; made when first needed. */
+    private char[][] chars;
+
     private final String[] strings = new String[SLOTS];
     /**
      * Whether a slot's string was met again. Such a string keeps its slot: the values met only once (ids, paths) would
@@ -60,7 +62,9 @@ final class StringCache {
         sources[slot] = buffer;
         starts[slot] = offset;
         lengths[slot] = length;
-        chars[slot] = null;
+        if (chars != null) {
+            chars[slot] = null;
+        }
         strings[slot] = string;
         return string;
     }
@@ -69,6 +73,9 @@ final class StringCache {
     String chars(char[] buffer, int offset, int length) {
         if (length > MAX_CACHED_LENGTH) {
             return new String(buffer, offset, length);
+        }
+        if (chars == null) {
+            chars = new char[SLOTS][];
         }
         int slot = slot(charsHash(buffer, offset, length));
         char[] cached = chars[slot];

@@ -53,7 +53,15 @@ public final class HexIds {
 
     /** The lowercase hex of {@code length} bytes of {@code bytes} from {@code offset}. */
     public static String toHex(byte[] bytes, int offset, int length) {
-        byte[] out = new byte[length * 2];
+        return toHex(bytes, offset, length, new byte[length * 2]);
+    }
+
+    /**
+     * As {@link #toHex(byte[], int, int)}, the digits made in {@code scratch} (at least twice {@code length} bytes),
+     * which a caller reuses: the string copies them anyway.
+     */
+    public static String toHex(byte[] bytes, int offset, int length, byte[] scratch) {
+        byte[] out = scratch;
         int i = 0;
         // four bytes at a time, their eight digits made in one long without a table: ids are 8 or 16 bytes
         for (; i + Integer.BYTES <= length; i += Integer.BYTES) {
@@ -65,7 +73,7 @@ public final class HexIds {
             out[2 * i + 1] = PAIRS[pair + 1];
         }
         // Latin-1 bytes become a compact string by a plain copy, without decoding
-        return new String(out, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return new String(out, 0, length * 2, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /**

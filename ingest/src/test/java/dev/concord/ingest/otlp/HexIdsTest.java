@@ -20,6 +20,8 @@ class HexIdsTest {
             String expected = HexFormat.of().formatHex(bytes, offset, offset + length);
 
             assertThat(HexIds.toHex(bytes, offset, length)).isEqualTo(expected);
+            assertThat(HexIds.toHex(bytes, offset, length, new byte[2 * length + random.nextInt(3)]))
+                    .isEqualTo(expected);
             assertThat(HexIds.toHex(ByteString.copyFrom(bytes, offset, length))).isEqualTo(expected);
         }
         assertThat(HexIds.toHex(new byte[] {0, (byte) 0x9a, (byte) 0xff, 0x10}, 0, 4))
