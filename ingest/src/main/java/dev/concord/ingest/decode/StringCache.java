@@ -19,7 +19,7 @@ import java.util.Arrays;
  */
 final class StringCache {
 
-    private static final int SLOTS = 512;
+    private static final int SLOTS = 256;
     private static final int MAX_CACHED_LENGTH = 64;
 
     private static final long MIX = 0x9E3779B97F4A7C15L;
