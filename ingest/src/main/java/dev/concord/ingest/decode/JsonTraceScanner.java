@@ -120,10 +120,6 @@ final class JsonTraceScanner {
     private int nameStart;
 
     private int nameLength;
-    /** The string read last, as for names. */
-    private int stringStart;
-
-    private int stringLength;
     /** The attribute value read last. */
     private int valueType;
 
@@ -506,9 +502,9 @@ final class JsonTraceScanner {
 
     private String string() throws Declined {
         expectByte('"');
-        stringStart = pos;
-        stringLength = plainString();
-        return strings.utf8(body, stringStart, stringLength);
+        int start = pos;
+        int length = plainString();
+        return strings.utf8(body, start, length);
     }
 
     private String traceId() throws Declined {
