@@ -37,12 +37,6 @@ final class TraceAssembler {
 
     private double lastTraceStateCount;
 
-    TraceAssembler(ResourceSanitizer resources, DecodeLimits limits, long latestNanos) {
-        this.resources = resources;
-        this.maxAttributes = limits.maxAttributes();
-        this.latestNanos = latestNanos;
-    }
-
     /**
      * The attribute names of the span read last in the general way, when their handling depends on nothing else: names
      * distinct from each other and from the resource's, none of them marking a probe, the resource naming neither a
@@ -60,6 +54,12 @@ final class TraceAssembler {
     private boolean resourceNamesTransactionOrProbe;
     private String[] scratchKeys = new String[16];
     private String[] scratchValues = new String[16];
+
+    TraceAssembler(ResourceSanitizer resources, DecodeLimits limits, long latestNanos) {
+        this.resources = resources;
+        this.maxAttributes = limits.maxAttributes();
+        this.latestNanos = latestNanos;
+    }
 
     /** The resource of the spans that follow, as it was sent. */
     void resource(Resource resource) {

@@ -379,6 +379,13 @@ class FastTraceDecodingTest {
         out.writeBytes(bytes);
     }
 
+    private static Span.Builder sameKeys(String route, String transactionId) {
+        return span("same keys " + route)
+                .addAttributes(attribute("http.route", "/" + route))
+                .addAttributes(attribute("business.transaction", "checkout"))
+                .addAttributes(attribute("business.transaction.id", transactionId));
+    }
+
     private static List<ExportTraceServiceRequest> samples() {
         String longText = "é".repeat(20) + "\uD83D\uDE00".repeat(20);
         KeyValue array = KeyValue.newBuilder()
@@ -463,6 +470,24 @@ class FastTraceDecodingTest {
                 .addResourceSpans(ResourceSpans.newBuilder()
                         .addScopeSpans(ScopeSpans.newBuilder().addSpans(span("no resource"))))
                 .addResourceSpans(ResourceSpans.newBuilder().setResource(resource(attribute("service.name", "empty"))))
+                .build());
+        // the same span attributes under two resources, the second naming one of them and a business transaction:
+        // what was worked out for the first resource's spans must not carry over
+        samples.add(ExportTraceServiceRequest.newBuilder()
+                .addResourceSpans(ResourceSpans.newBuilder()
+                        .setResource(resource(attribute("service.name", "first"), attribute("host.name", "h")))
+                        .addScopeSpans(ScopeSpans.newBuilder()
+                                .addSpans(sameKeys("a", "1"))
+                                .addSpans(sameKeys("b", "2"))
+                                .addSpans(sameKeys("c", "3"))))
+                .addResourceSpans(ResourceSpans.newBuilder()
+                        .setResource(resource(
+                                attribute("service.name", "second"),
+                                attribute("http.route", "/from-resource"),
+                                attribute("business.transaction.stage", "resource-stage")))
+                        .addScopeSpans(ScopeSpans.newBuilder()
+                                .addSpans(sameKeys("d", "4"))
+                                .addSpans(sameKeys("e", "5"))))
                 .build());
         samples.add(ExportTraceServiceRequest.getDefaultInstance());
         return samples;
