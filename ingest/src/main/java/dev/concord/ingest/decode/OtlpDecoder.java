@@ -88,9 +88,16 @@ public final class OtlpDecoder {
     }
 
     CanonicalBatch decodeTracesFast(byte[] body, int length, PayloadFormat format) throws FastTraceDecoding.Declined {
-        TraceAssembler out = new TraceAssembler(resources, limits, times.latestAcceptableNanos());
+        long latestNanos = times.latestAcceptableNanos();
+        TraceAssembler out = new TraceAssembler(resources, limits, latestNanos);
         if (format == PayloadFormat.JSON) {
-            new JsonTraceReader(attributes, limits, out).read(body, length);
+            try {
+                new JsonTraceScanner(attributes, limits, out).read(body, length);
+            } catch (FastTraceDecoding.Declined e) {
+                // the scanner reads only the usual forms; Jackson's tokens read every form, or decline in turn
+                out = new TraceAssembler(resources, limits, latestNanos);
+                new JsonTraceReader(attributes, limits, out).read(body, length);
+            }
         } else {
             new ProtobufTraceReader(attributes, limits, out).read(body, length);
         }

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * Reads an OTLP protobuf traces request straight from the wire into canonical records, without building the generated
@@ -97,6 +98,16 @@ final class ProtobufTraceReader {
 
     private final int[] lastIdSize = new int[3];
     private final String[] lastId = {"", "", ""};
+    /** Where ids are hex-encoded before they are copied into their strings. */
+    private byte[] hexScratch = new byte[32];
+    /**
+     * Per attribute index of a span: where the attribute message read last at that index starts and its size (-1 for
+     * none). Spans of one request mostly repeat their attributes in the same order, byte for byte, and an attribute
+     * equal to the one the previous span had at its index gives the same draft entry, which is still in place.
+     */
+    private int[] attributeStarts = new int[0];
+
+    private int[] attributeSizes = new int[0];
 
     ProtobufTraceReader(AttributeSanitizer sanitizer, DecodeLimits limits, TraceAssembler out) {
         this.sanitizer = sanitizer;
@@ -190,7 +201,17 @@ final class ProtobufTraceReader {
             if (tag == SPAN_ATTRIBUTES) {
                 int size = length(end);
                 int attributeEnd = pos + size;
-                keyValue(attributeEnd);
+                int index = span.attributeCount;
+                if (index < attributeSizes.length
+                        && attributeSizes[index] == size
+                        && sameBytes(attributeStarts[index], pos, size)) {
+                    // the draft's slot still holds what the same bytes gave the span before
+                    span.attributeCount++;
+                } else {
+                    int start = pos;
+                    keyValue(attributeEnd);
+                    remember(index, start, size);
+                }
                 pos = attributeEnd;
             } else if (tag == SPAN_TRACE_ID) {
                 span.traceIdBytes = id(TRACE_ID, end);
@@ -240,27 +261,53 @@ final class ProtobufTraceReader {
             lastIdStart[field] = -1;
             lastId[field] = "";
         } else if (lastIdStart[field] < 0 || size != lastIdSize[field] || !sameBytes(lastIdStart[field], start, size)) {
-            lastId[field] = HexIds.toHex(payload, start, size);
+            if (hexScratch.length < size * 2) {
+                hexScratch = new byte[size * 2];
+            }
+            lastId[field] = HexIds.toHex(payload, start, size, hexScratch);
             lastIdStart[field] = start;
             lastIdSize[field] = size;
         }
         return size;
     }
 
+    /**
+     * Remembers the attribute message just read at {@code index} of the current span: below the limit each is one
+     * draft entry at its own index; those past it are not kept, so not remembered.
+     */
+    private void remember(int index, int start, int size) {
+        if (index >= maxAttributes) {
+            return;
+        }
+        if (index >= attributeSizes.length) {
+            int grown = Math.min(maxAttributes, Math.max(16, index * 2));
+            int old = attributeSizes.length;
+            attributeStarts = Arrays.copyOf(attributeStarts, grown);
+            attributeSizes = Arrays.copyOf(attributeSizes, grown);
+            Arrays.fill(attributeSizes, old, grown, -1);
+        }
+        attributeStarts[index] = start;
+        attributeSizes[index] = size;
+    }
+
+    /** Eight bytes at a time; a tail as the last eight bytes, overlapping the ones compared before. */
     private boolean sameBytes(int a, int b, int size) {
         byte[] bytes = payload;
-        int i = 0;
-        for (; i + Long.BYTES <= size; i += Long.BYTES) {
+        if (size < Long.BYTES) {
+            for (int i = 0; i < size; i++) {
+                if (bytes[a + i] != bytes[b + i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        int last = size - Long.BYTES;
+        for (int i = 0; i < last; i += Long.BYTES) {
             if ((long) LONGS.get(bytes, a + i) != (long) LONGS.get(bytes, b + i)) {
                 return false;
             }
         }
-        for (; i < size; i++) {
-            if (bytes[a + i] != bytes[b + i]) {
-                return false;
-            }
-        }
-        return true;
+        return (long) LONGS.get(bytes, a + last) == (long) LONGS.get(bytes, b + last);
     }
 
     private void status(int end) throws Declined {

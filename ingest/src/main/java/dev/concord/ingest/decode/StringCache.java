@@ -13,13 +13,13 @@ import java.util.Arrays;
 /**
  * The strings of one request, each short one made once: a request repeats the same attribute keys and many of the same
  * values on every span, and decoding them again was the largest cost of reading spans. One per request, so it needs
- * no locking and cannot grow; a slot taken by another string is simply replaced. Strings read from a payload are
- * remembered by where they are in it, not copied: the payload outlives the request's cache, and most values that
- * miss (ids of business transactions, paths) never come again.
+ * no locking and cannot grow; a slot taken by another string is replaced unless that one was met again. Strings read
+ * from a payload are remembered by where they are in it, not copied: the payload outlives the request's cache, and
+ * most values that miss (ids of business transactions, paths) never come again.
  */
 final class StringCache {
 
-    private static final int SLOTS = 512;
+    private static final int SLOTS = 256;
     private static final int MAX_CACHED_LENGTH = 64;
 
     private static final long MIX = 0x9E3779B97F4A7C15L;
@@ -30,8 +30,15 @@ final class StringCache {
 
     private final int[] starts = new int[SLOTS];
     private final int[] lengths = new int[SLOTS];
-    private final char[][] chars = new char[SLOTS][];
+    /** For a slot filled from characters (only the Jackson reader's): a copy of them; made when first needed. */
+    private char[][] chars;
+
     private final String[] strings = new String[SLOTS];
+    /**
+     * Whether a slot's string was met again. Such a string keeps its slot: the values met only once (ids, paths) would
+     * otherwise evict the keys and the values that repeat, and making those again costs their hash too.
+     */
+    private final boolean[] reused = new boolean[SLOTS];
 
     /**
      * The UTF-8 string in {@code buffer}, validated as protobuf's {@code readStringRequireUtf8} validates it: invalid
@@ -45,13 +52,19 @@ final class StringCache {
         int slot = slot(bytesHash(buffer, offset, length));
         byte[] source = sources[slot];
         if (source != null && lengths[slot] == length && sameBytes(source, starts[slot], buffer, offset, length)) {
+            reused[slot] = true;
             return strings[slot];
         }
         String string = decode(buffer, offset, length);
+        if (reused[slot]) {
+            return string;
+        }
         sources[slot] = buffer;
         starts[slot] = offset;
         lengths[slot] = length;
-        chars[slot] = null;
+        if (chars != null) {
+            chars[slot] = null;
+        }
         strings[slot] = string;
         return string;
     }
@@ -61,32 +74,49 @@ final class StringCache {
         if (length > MAX_CACHED_LENGTH) {
             return new String(buffer, offset, length);
         }
+        if (chars == null) {
+            chars = new char[SLOTS][];
+        }
         int slot = slot(charsHash(buffer, offset, length));
         char[] cached = chars[slot];
         if (cached != null && cached.length == length && sameChars(cached, buffer, offset)) {
+            reused[slot] = true;
             return strings[slot];
         }
         String string = new String(buffer, offset, length);
+        if (reused[slot]) {
+            return string;
+        }
         chars[slot] = Arrays.copyOfRange(buffer, offset, offset + length);
         sources[slot] = null;
         strings[slot] = string;
         return string;
     }
 
-    /** Eight bytes at a time: for strings this short faster than {@code Arrays.equals}. */
+    /**
+     * Eight bytes at a time and no loop over single bytes: a tail is compared as the last eight bytes (overlapping the
+     * ones compared before), a string shorter than eight as one masked word when its buffers have room to read one.
+     */
     private static boolean sameBytes(byte[] a, int aOffset, byte[] b, int bOffset, int length) {
-        int i = 0;
-        for (; i + Long.BYTES <= length; i += Long.BYTES) {
+        if (length < Long.BYTES) {
+            if (aOffset + Long.BYTES <= a.length && bOffset + Long.BYTES <= b.length) {
+                long mask = (1L << (length << 3)) - 1;
+                return (((long) LONGS.get(a, aOffset) ^ (long) LONGS.get(b, bOffset)) & mask) == 0;
+            }
+            for (int i = 0; i < length; i++) {
+                if (a[aOffset + i] != b[bOffset + i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        int last = length - Long.BYTES;
+        for (int i = 0; i < last; i += Long.BYTES) {
             if ((long) LONGS.get(a, aOffset + i) != (long) LONGS.get(b, bOffset + i)) {
                 return false;
             }
         }
-        for (; i < length; i++) {
-            if (a[aOffset + i] != b[bOffset + i]) {
-                return false;
-            }
-        }
-        return true;
+        return (long) LONGS.get(a, aOffset + last) == (long) LONGS.get(b, bOffset + last);
     }
 
     private static boolean sameChars(char[] cached, char[] buffer, int offset) {
@@ -99,11 +129,17 @@ final class StringCache {
     }
 
     private static String decode(byte[] buffer, int offset, int length) throws Declined {
-        int high = 0;
-        for (int i = offset, end = offset + length; i < end; i++) {
+        // the sign bits of eight bytes at a time tell ASCII, which needs no decoding
+        long high = 0;
+        int i = offset;
+        int end = offset + length;
+        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+            high |= (long) LONGS.get(buffer, i);
+        }
+        for (; i < end; i++) {
             high |= buffer[i];
         }
-        if (high >= 0) {
+        if ((high & 0x8080808080808080L) == 0) {
             return new String(buffer, offset, length, StandardCharsets.ISO_8859_1);
         }
         // protobuf's own check, so exactly what it rejects is declined
@@ -123,10 +159,15 @@ final class StringCache {
         if (length >= Long.BYTES) {
             hash ^= (long) LONGS.get(buffer, offset) * MIX;
             hash ^= Long.rotateLeft((long) LONGS.get(buffer, offset + length - Long.BYTES) * MIX, 29);
+        } else if (offset + Long.BYTES <= buffer.length) {
+            // one masked word instead of a loop over bytes
+            hash ^= ((long) LONGS.get(buffer, offset) & ((1L << (length << 3)) - 1)) * MIX;
         } else {
-            for (int i = offset, end = offset + length; i < end; i++) {
-                hash = hash * 31 + buffer[i];
+            long word = 0;
+            for (int i = 0; i < length; i++) {
+                word |= (buffer[offset + i] & 0xffL) << (i << 3);
             }
+            hash ^= word * MIX;
         }
         return (int) ((hash * MIX) >>> 40);
     }

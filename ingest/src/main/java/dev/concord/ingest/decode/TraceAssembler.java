@@ -1,6 +1,7 @@
 package dev.concord.ingest.decode;
 
 import dev.concord.ingest.Conventions;
+import dev.concord.ingest.model.AttributeMap;
 import dev.concord.ingest.model.ProbeResult;
 import dev.concord.ingest.model.ResourceIdentity;
 import dev.concord.ingest.model.Span;
@@ -8,7 +9,9 @@ import dev.concord.ingest.model.SpanKind;
 import dev.concord.ingest.model.StatusCode;
 import io.opentelemetry.proto.resource.v1.Resource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,6 +37,24 @@ final class TraceAssembler {
 
     private double lastTraceStateCount;
 
+    /**
+     * The attribute names of the span read last in the general way, when their handling depends on nothing else: names
+     * distinct from each other and from the resource's, none of them marking a probe, the resource naming neither a
+     * business transaction nor a probe. A span with the same names, the same {@code String}s in the same order, as the
+     * spans of a request mostly have, then needs no lookups: its map is the entries at {@link #layoutKept} over the
+     * resource's, and the business-transaction values are at their indexes (-1: absent).
+     */
+    private String[] layoutKeys = new String[0];
+
+    private int layoutCount = -1;
+    private int[] layoutKept = new int[0];
+    private int layoutTransaction;
+    private int layoutTransactionId;
+    private int layoutStage;
+    private boolean resourceNamesTransactionOrProbe;
+    private String[] scratchKeys = new String[16];
+    private String[] scratchValues = new String[16];
+
     TraceAssembler(ResourceSanitizer resources, DecodeLimits limits, long latestNanos) {
         this.resources = resources;
         this.maxAttributes = limits.maxAttributes();
@@ -45,6 +66,12 @@ final class TraceAssembler {
         FlatResource flat = FlatResource.of(resources.sanitize(resource, Optional.empty(), 1, report));
         identity = flat.identity();
         merge.resource(flat);
+        layoutCount = -1;
+        resourceNamesTransactionOrProbe = merge.resourceHasAny(
+                Conventions.BUSINESS_TRANSACTION,
+                Conventions.BUSINESS_TRANSACTION_ID,
+                Conventions.BUSINESS_TRANSACTION_STAGE,
+                Conventions.USER_AGENT_SYNTHETIC_TYPE);
     }
 
     void span(SpanDraft draft) {
@@ -56,8 +83,12 @@ final class TraceAssembler {
                 || draft.end > latestNanos) {
             return;
         }
-        merge.startSpan();
         int kept = draft.keptAttributes(maxAttributes);
+        if (sameLayout(draft, kept)) {
+            spanOfLayout(draft, kept);
+            return;
+        }
+        merge.startSpan();
         for (int i = 0; i < kept; i++) {
             merge.put(draft.keys[i], draft.rendered[i]);
         }
@@ -67,9 +98,82 @@ final class TraceAssembler {
             probes.add(probe(draft));
             return;
         }
+        learnLayout(draft, kept, type);
         String transaction = merge.remove(Conventions.BUSINESS_TRANSACTION);
         String transactionId = merge.remove(Conventions.BUSINESS_TRANSACTION_ID);
         String stage = merge.remove(Conventions.BUSINESS_TRANSACTION_STAGE);
+        add(draft, kept, transaction, transactionId, stage, merge.toMap());
+    }
+
+    private boolean sameLayout(SpanDraft draft, int kept) {
+        if (kept != layoutCount) {
+            return false;
+        }
+        String[] keys = draft.keys;
+        String[] known = layoutKeys;
+        for (int i = 0; i < kept; i++) {
+            if (keys[i] != known[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void learnLayout(SpanDraft draft, int kept, String syntheticType) {
+        layoutCount = -1;
+        if (resourceNamesTransactionOrProbe
+                || syntheticType != null
+                || !merge.spanKeysDistinctFromEachOtherAndTheResource(kept)) {
+            return;
+        }
+        layoutTransaction = -1;
+        layoutTransactionId = -1;
+        layoutStage = -1;
+        int[] others = new int[kept];
+        int count = 0;
+        for (int i = 0; i < kept; i++) {
+            String key = draft.keys[i];
+            if (key.equals(Conventions.BUSINESS_TRANSACTION)) {
+                layoutTransaction = i;
+            } else if (key.equals(Conventions.BUSINESS_TRANSACTION_ID)) {
+                layoutTransactionId = i;
+            } else if (key.equals(Conventions.BUSINESS_TRANSACTION_STAGE)) {
+                layoutStage = i;
+            } else {
+                others[count++] = i;
+            }
+        }
+        layoutKept = Arrays.copyOf(others, count);
+        layoutKeys = Arrays.copyOf(draft.keys, kept);
+        layoutCount = kept;
+        if (scratchKeys.length < count) {
+            scratchKeys = new String[count];
+            scratchValues = new String[count];
+        }
+    }
+
+    private void spanOfLayout(SpanDraft draft, int kept) {
+        int[] others = layoutKept;
+        for (int i = 0; i < others.length; i++) {
+            scratchKeys[i] = draft.keys[others[i]];
+            scratchValues[i] = draft.rendered[others[i]];
+        }
+        add(
+                draft,
+                kept,
+                layoutTransaction < 0 ? null : draft.rendered[layoutTransaction],
+                layoutTransactionId < 0 ? null : draft.rendered[layoutTransactionId],
+                layoutStage < 0 ? null : draft.rendered[layoutStage],
+                AttributeMap.over(merge.resourceMap(), scratchKeys, scratchValues, others.length));
+    }
+
+    private void add(
+            SpanDraft draft,
+            int kept,
+            String transaction,
+            String transactionId,
+            String stage,
+            Map<String, String> attributes) {
         spans.add(new Span(
                 identity,
                 draft.traceId,
@@ -88,7 +192,7 @@ final class TraceAssembler {
                 transaction,
                 transactionId,
                 stage,
-                merge.toMap(),
+                attributes,
                 adjustedCount(draft, kept)));
     }
 

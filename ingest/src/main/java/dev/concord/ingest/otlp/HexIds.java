@@ -1,6 +1,9 @@
 package dev.concord.ingest.otlp;
 
 import com.google.protobuf.ByteString;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /** Trace and span ids as OTLP/JSON and W3C trace context write them: lowercase hex. */
 public final class HexIds {
@@ -16,7 +19,26 @@ public final class HexIds {
         }
     }
 
+    private static final VarHandle INTS_BIG_ENDIAN =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONGS_BIG_ENDIAN =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
     private HexIds() {}
+
+    /**
+     * The eight lowercase hex digits of {@code value}, most significant first when the long is written big-endian:
+     * each nibble spread into a byte of its own, then 0-9 and a-f made by adding '0' and, for nibbles over 9, the gap
+     * between '9' + 1 and 'a'.
+     */
+    private static long hexDigits(int value) {
+        long v = value & 0xFFFFFFFFL;
+        v = (v | (v << 16)) & 0x0000FFFF0000FFFFL;
+        v = (v | (v << 8)) & 0x00FF00FF00FF00FFL;
+        v = (v | (v << 4)) & 0x0F0F0F0F0F0F0F0FL;
+        long letters = ((v + 0x0606060606060606L) >>> 4) & 0x0101010101010101L;
+        return v + 0x3030303030303030L + letters * ('a' - '9' - 1);
+    }
 
     public static String toHex(ByteString bytes) {
         int size = bytes.size();
@@ -31,14 +53,27 @@ public final class HexIds {
 
     /** The lowercase hex of {@code length} bytes of {@code bytes} from {@code offset}. */
     public static String toHex(byte[] bytes, int offset, int length) {
-        byte[] out = new byte[length * 2];
-        for (int i = 0; i < length; i++) {
+        return toHex(bytes, offset, length, new byte[length * 2]);
+    }
+
+    /**
+     * As {@link #toHex(byte[], int, int)}, the digits made in {@code scratch} (at least twice {@code length} bytes),
+     * which a caller reuses: the string copies them anyway.
+     */
+    public static String toHex(byte[] bytes, int offset, int length, byte[] scratch) {
+        byte[] out = scratch;
+        int i = 0;
+        // four bytes at a time, their eight digits made in one long without a table: ids are 8 or 16 bytes
+        for (; i + Integer.BYTES <= length; i += Integer.BYTES) {
+            LONGS_BIG_ENDIAN.set(out, 2 * i, hexDigits((int) INTS_BIG_ENDIAN.get(bytes, offset + i)));
+        }
+        for (; i < length; i++) {
             int pair = (bytes[offset + i] & 0xff) << 1;
             out[2 * i] = PAIRS[pair];
             out[2 * i + 1] = PAIRS[pair + 1];
         }
         // Latin-1 bytes become a compact string by a plain copy, without decoding
-        return new String(out, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return new String(out, 0, length * 2, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /**

@@ -196,6 +196,141 @@ class FastTraceDecodingTest {
         assertThat(checked).isEqualTo(1000);
     }
 
+    @Test
+    void theJsonScannerReadsTheBenchmarkRequestAndTheSamplesAsTheReferenceOrDeclinesThem() throws Exception {
+        byte[] benchmark = OtlpJsonWriter.toJson(DecodeBenchmark.realisticRequest(new Random(42)));
+        byte[] sample = OtlpSamples.resourceBytes("traces.json");
+        assertThat(scanned(DecodeLimits.defaults(), benchmark).spans()).hasSize(100);
+        assertThat(scanned(DecodeLimits.defaults(), sample))
+                .isEqualTo(DECODER.decodeByMessages(OtlpSignal.TRACES, sample, sample.length, PayloadFormat.JSON));
+        int scannedSamples = 0;
+        for (ExportTraceServiceRequest request : samples()) {
+            byte[] body = OtlpJsonWriter.toJson(request);
+            for (DecodeLimits limits : List.of(DecodeLimits.defaults(), TIGHT_LIMITS)) {
+                OtlpDecoder decoder = new OtlpDecoder(NOW, limits);
+                Object reference = outcome(
+                        () -> decoder.decodeByMessages(OtlpSignal.TRACES, body, body.length, PayloadFormat.JSON));
+                Object scanner = scannedOrDeclined(limits, body);
+                if (scanner != DECLINED) {
+                    assertThat(scanner).isEqualTo(reference);
+                    scannedSamples++;
+                }
+            }
+        }
+        // the samples with arrays, maps, bytes and escapes are declined; the plain ones are read
+        assertThat(scannedSamples).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void theJsonScannerReadsWhitespaceBothSpellingsCountsEmptyListsAndNumbersAsTheReference() throws Exception {
+        String json = """
+                 { "resource_spans" : [ { "resource" : { "attributes" : [ { "key" : "service.name",
+                   "value" : { "stringValue" : "warehouse-api" } } ] } , "schemaUrl" : "https://x/1.0",
+                   "scope_spans" : [ { "scope" : { "name" : "s", "version" : "1" }, "spans" : [
+                    { "trace_id" : "5b8efff798038103d269b633813fc60c", "span_id" : "eee19b7ec3c1b174",
+                      "parent_span_id" : "", "flags" : 257, "kind" : 3, "name" : "n",
+                      "start_time_unix_nano" : 1767604200000000000, "endTimeUnixNano" : "1767604200000000001",
+                      "attributes" : [ { "key" : "d0", "value" : { "doubleValue" : -0 } },
+                                       { "key" : "d1", "value" : { "double_value" : -0.0 } },
+                                       { "key" : "d2", "value" : { "doubleValue" : 1.5e3 } },
+                                       { "key" : "d3", "value" : { "doubleValue" : 12345678901234567 } },
+                                       { "key" : "i0", "value" : { "intValue" : -42 } },
+                                       { "key" : "i1", "value" : { "int_value" : "-0042" } },
+                                       { "key" : "b0", "value" : { "boolValue" : true } },
+                                       { "key" : "b1", "value" : { "bool_value" : false } },
+                                       { "key" : "two", "value" : { "stringValue" : "a", "intValue" : 7 } },
+                                       { "key" : "none", "value" : { } }, { "key" : "no value" }, { },
+                                       { "key" : "list", "value" : { "arrayValue" : { "values" : [ { "intValue" : 1 },
+                                         { "kvlistValue" : { "values" : [ { "key" : "k", "value" : { } } ] } } ] } } },
+                                       { "key" : "kept", "value" : { "intValue" : 3, "arrayValue" : null } } ],
+                      "droppedAttributesCount" : 0, "events" : [ ], "links" : [ ], "dropped_links_count" : 2,
+                      "future" : { "x" : [ 1, "two", true, null, { "y" : -1.5E-2 } ] },
+                      "status" : { "message" : "m", "code" : 2 } , "status" : { "code" : 1 } },
+                    { "traceId" : "5b8efff798038103d269b633813fc60c", "spanId" : "eee19b7ec3c1b175",
+                      "startTimeUnixNano" : "0000001767604200000", "endTimeUnixNano" : "9223372036854775808",
+                      "droppedEventsCount" : "1", "events" : [ { "name" : "e" } ] } ] } ] } ],
+                   "unknown" : [ ] }
+                """;
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+
+        CanonicalBatch scanned = scanned(DecodeLimits.defaults(), body);
+
+        assertThat(scanned)
+                .isEqualTo(DECODER.decodeByMessages(OtlpSignal.TRACES, body, body.length, PayloadFormat.JSON));
+        assertThat(scanned.spans()).hasSize(1);
+        assertThat(scanned.spans().get(0).attributes())
+                .containsEntry("d0", "0.0")
+                .containsEntry("d1", "-0.0")
+                .containsEntry("i1", "-42")
+                .containsEntry("two", "7")
+                .containsEntry("kept", "3")
+                .containsKey("list");
+    }
+
+    @Test
+    void theJsonScannerDeclinesWhatItDoesNotReadAndNeverGivesOtherRecordsThanTheReference() {
+        List<String> declined = List.of(
+                "",
+                " ",
+                "\uFEFF{}",
+                "{\"resourceSpans\": null}",
+                "{\"resourceSpans\": [{\"scopeSpans\": [{\"spans\": [{\"name\": \"caf\u00e9\"}]}]}]}",
+                "{\"resourceSpans\": [{\"scopeSpans\": [{\"spans\": [{\"name\": \"a\\\"b\"}]}]}]}",
+                "{\"resourceSpans\": [{\"scopeSpans\": [{\"spans\": [{\"kind\": \"SPAN_KIND_SERVER\"}]}]}]}",
+                "{\"resourceSpans\": [{\"scopeSpans\": [{\"spans\": [{\"kind\": 02}]}]}]}",
+                "{\"resourceSpans\": [{\"scopeSpans\": [{\"spans\": [{\"startTimeUnixNano\": \"18446744073709551616\"}]}]}]}",
+                "{\"resourceSpans\": [{\"scopeSpans\": [{\"spans\": [{\"traceId\": \"5B8EFFF798038103D269B633813FC60C\"}]}]}]}",
+                "{\"resourceSpans\": [{\"scopeSpans\": [{\"spans\": [{\"attributes\": [{\"key\": \"a\", \"value\": {\"bytesValue\": \"AQID\"}}]}]}]}]}",
+                "{\"resourceSpans\": [{\"scopeSpans\": [{\"spans\": [{\"name\": \"n\",}]}]}]}",
+                "{\"resourceSpans\": []} {}",
+                "{\"resourceSpans\": [{\"scopeSpans\": [{\"spans\": [{\"future\": " + "[".repeat(70) + "]".repeat(70)
+                        + "}]}]}]}");
+        for (String json : declined) {
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            assertThat(scannedOrDeclined(DecodeLimits.defaults(), body))
+                    .as(json)
+                    .isSameAs(DECLINED);
+        }
+        Random random = new Random(11);
+        byte[] benchmark = OtlpJsonWriter.toJson(DecodeBenchmark.realisticRequest(new Random(5)));
+        byte[] alphabet = "{}[],:\"0a1-. nNtfeE\\".getBytes(StandardCharsets.UTF_8);
+        int scannedMutations = 0;
+        for (int i = 0; i < 1000; i++) {
+            byte[] mutated = mutate(benchmark, random, alphabet);
+            Object scanner = scannedOrDeclined(DecodeLimits.defaults(), mutated);
+            if (scanner != DECLINED) {
+                assertThat(scanner)
+                        .as("mutation %d", i)
+                        .isEqualTo(outcome(() -> DECODER.decodeByMessages(
+                                OtlpSignal.TRACES, mutated, mutated.length, PayloadFormat.JSON)));
+                scannedMutations++;
+            }
+        }
+        // flips inside strings and numbers leave valid requests the scanner reads
+        assertThat(scannedMutations).isPositive();
+    }
+
+    private static final DecodeLimits TIGHT_LIMITS =
+            DecodeLimits.builder().maxAttributes(3).maxAttributeValueLength(16).build();
+    private static final Object DECLINED = new Object();
+
+    /** What {@link JsonTraceScanner} alone makes of a body, without the readers behind it. */
+    private static CanonicalBatch scanned(DecodeLimits limits, byte[] body) throws FastTraceDecoding.Declined {
+        AttributeSanitizer attributes = new AttributeSanitizer(limits);
+        TraceAssembler out = new TraceAssembler(
+                new ResourceSanitizer(attributes), limits, new TimeChecks(NOW, limits).latestAcceptableNanos());
+        new JsonTraceScanner(attributes, limits, out).read(body, body.length);
+        return new CanonicalBatch(out.spans(), out.probes(), List.of(), List.of());
+    }
+
+    private static Object scannedOrDeclined(DecodeLimits limits, byte[] body) {
+        try {
+            return scanned(limits, body);
+        } catch (FastTraceDecoding.Declined e) {
+            return DECLINED;
+        }
+    }
+
     private static byte[] mutate(byte[] original, Random random, byte[] alphabet) {
         byte[] out = original.clone();
         switch (random.nextInt(3)) {
@@ -242,6 +377,13 @@ class FastTraceDecodingTest {
         }
         out.write(length);
         out.writeBytes(bytes);
+    }
+
+    private static Span.Builder sameKeys(String route, String transactionId) {
+        return span("same keys " + route)
+                .addAttributes(attribute("http.route", "/" + route))
+                .addAttributes(attribute("business.transaction", "checkout"))
+                .addAttributes(attribute("business.transaction.id", transactionId));
     }
 
     private static List<ExportTraceServiceRequest> samples() {
@@ -328,6 +470,24 @@ class FastTraceDecodingTest {
                 .addResourceSpans(ResourceSpans.newBuilder()
                         .addScopeSpans(ScopeSpans.newBuilder().addSpans(span("no resource"))))
                 .addResourceSpans(ResourceSpans.newBuilder().setResource(resource(attribute("service.name", "empty"))))
+                .build());
+        // the same span attributes under two resources, the second naming one of them and a business transaction:
+        // what was worked out for the first resource's spans must not carry over
+        samples.add(ExportTraceServiceRequest.newBuilder()
+                .addResourceSpans(ResourceSpans.newBuilder()
+                        .setResource(resource(attribute("service.name", "first"), attribute("host.name", "h")))
+                        .addScopeSpans(ScopeSpans.newBuilder()
+                                .addSpans(sameKeys("a", "1"))
+                                .addSpans(sameKeys("b", "2"))
+                                .addSpans(sameKeys("c", "3"))))
+                .addResourceSpans(ResourceSpans.newBuilder()
+                        .setResource(resource(
+                                attribute("service.name", "second"),
+                                attribute("http.route", "/from-resource"),
+                                attribute("business.transaction.stage", "resource-stage")))
+                        .addScopeSpans(ScopeSpans.newBuilder()
+                                .addSpans(sameKeys("d", "4"))
+                                .addSpans(sameKeys("e", "5"))))
                 .build());
         samples.add(ExportTraceServiceRequest.getDefaultInstance());
         return samples;

@@ -92,4 +92,41 @@ class AttributeMapTest {
         assertThat(span.attributes()).isSameAs(attributes);
         assertThat(copied).isEqualTo(span);
     }
+
+    @Test
+    void aMapOverABaseHoldsBothWithItsOwnKeysWinningAndEqualsTheMergedMap() {
+        AttributeMap resource = AttributeMap.of(
+                new String[] {"host.name", "k8s.pod.name", "shared"}, new String[] {"h", "p", "resource"}, 3);
+        AttributeMap disjoint = AttributeMap.over(resource, KEYS, VALUES, KEYS.length);
+        AttributeMap clashing = AttributeMap.over(
+                resource, new String[] {"shared", null, "url.scheme"}, new String[] {"span", "removed", "https"}, 3);
+        Map<String, String> merged = new HashMap<>(resource);
+        merged.put("http.route", "/stock/{sku}");
+        merged.put("url.scheme", "https");
+        merged.put("cloud.availability_zone", "us-east-1b");
+
+        assertThat(disjoint).isEqualTo(merged).hasSize(6);
+        assertThat(merged).isEqualTo(disjoint);
+        assertThat(disjoint.hashCode()).isEqualTo(Map.copyOf(merged).hashCode());
+        assertThat(disjoint.get("k8s.pod.name")).isEqualTo("p");
+        assertThat(disjoint.containsKey("host.name")).isTrue();
+        assertThat(disjoint.containsValue("resource")).isTrue();
+        assertThat(disjoint.entrySet())
+                .hasSize(6)
+                .contains(Map.entry("host.name", "h"), Map.entry("url.scheme", "https"));
+        assertThat(clashing)
+                .isEqualTo(Map.of("host.name", "h", "k8s.pod.name", "p", "shared", "span", "url.scheme", "https"))
+                .hasSize(4);
+        assertThat(clashing.get("shared")).isEqualTo("span");
+        assertThat(clashing.containsValue("resource")).isFalse();
+        assertThat(AttributeMap.over(resource, KEYS, VALUES, 0)).isEqualTo(resource);
+        assertThat(AttributeMap.over(AttributeMap.of(KEYS, VALUES, 0), KEYS, VALUES, 1))
+                .isEqualTo(Map.of("http.route", "/stock/{sku}"));
+        Map<String, String> overMerged = new HashMap<>(merged);
+        overMerged.put("host.name", "other");
+        assertThat(AttributeMap.over(disjoint, new String[] {"host.name"}, new String[] {"other"}, 1))
+                .isEqualTo(overMerged);
+        assertThatThrownBy(() -> disjoint.put("k", "v")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> disjoint.get(null)).isInstanceOf(NullPointerException.class);
+    }
 }
