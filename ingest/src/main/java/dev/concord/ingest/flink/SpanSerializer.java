@@ -59,6 +59,7 @@ public final class SpanSerializer extends TypeSerializer<Span> {
 
     private transient byte[][] cachedBytes;
     private transient String[] cachedStrings;
+    private transient int[] cachedHashes;
 
     @Override
     public boolean isImmutableType() {
@@ -227,17 +228,32 @@ public final class SpanSerializer extends TypeSerializer<Span> {
         if (cachedBytes == null) {
             cachedBytes = new byte[CACHE_SLOTS][];
             cachedStrings = new String[CACHE_SLOTS];
+            cachedHashes = new int[CACHE_SLOTS];
         }
         byte[] cached = cachedBytes[slot];
-        if (cached != null && Arrays.equals(cached, 0, cached.length, bytes, 0, length)) {
+        if (cached != null && cachedHashes[slot] == hash && sameBytes(cached, bytes, length)) {
             return cachedStrings[slot];
         }
         String value = new String(bytes, 0, length, StandardCharsets.UTF_8);
         if (length <= MAX_CACHED_BYTES) {
             cachedBytes[slot] = Arrays.copyOf(bytes, length);
             cachedStrings[slot] = value;
+            cachedHashes[slot] = hash;
         }
         return value;
+    }
+
+    /** A plain loop: the strings are short, and {@code Arrays.equals} costs more to set up than to compare them. */
+    private static boolean sameBytes(byte[] cached, byte[] bytes, int length) {
+        if (cached.length != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (cached[i] != bytes[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private byte[] scratch(int length) {
