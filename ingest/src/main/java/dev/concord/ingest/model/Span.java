@@ -1,6 +1,8 @@
 package dev.concord.ingest.model;
 
+import dev.concord.ingest.flink.SpanTypeInfo;
 import java.util.Map;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * One span of a trace, with its resource flattened onto it and Concord's business-transaction attributes lifted out
@@ -15,6 +17,7 @@ import java.util.Map;
  * @param adjustedCount how many spans of the original population this sampled span stands for: 1 when unsampled,
  *     2 at 50 % sampling; SLIs sum it instead of counting spans
  */
+@TypeInfo(SpanTypeInfo.Factory.class)
 public record Span(
         ResourceIdentity resource,
         String traceId,

@@ -2,6 +2,8 @@ package dev.concord.ingest.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.concord.ingest.flink.SpanSerializer;
+import dev.concord.ingest.flink.SpanTypeInfo;
 import java.io.IOException;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -77,10 +79,15 @@ class SignalModelSerializationTest {
                                 "reserve-stock")));
     }
 
-    @ParameterizedTest(name = "{0} is serialized by Flink as a POJO without Kryo")
+    @ParameterizedTest(name = "{0} is serialized by Flink as a POJO without Kryo, or a span by its own serializer")
     @MethodSource("signals")
     void isSerializedAsPojoWithoutKryo(String description, Object signal) {
-        PojoTestUtils.assertSerializedAsPojoWithoutKryo(signal.getClass());
+        if (signal instanceof Span) {
+            assertThat(TypeInformation.of(Span.class)).isInstanceOf(SpanTypeInfo.class);
+            assertThat(serializerOf(Span.class)).isInstanceOf(SpanSerializer.class);
+        } else {
+            PojoTestUtils.assertSerializedAsPojoWithoutKryo(signal.getClass());
+        }
     }
 
     @ParameterizedTest(name = "{0} survives a round trip through its Flink serializer unchanged")
@@ -91,12 +98,15 @@ class SignalModelSerializationTest {
 
     @SuppressWarnings("unchecked")
     private static <T> T roundTrip(T value) throws IOException {
-        TypeInformation<T> type = (TypeInformation<T>) TypeInformation.of(value.getClass());
-        SerializerConfigImpl config = new SerializerConfigImpl();
-        config.setGenericTypes(false);
-        TypeSerializer<T> serializer = type.createSerializer(config);
+        TypeSerializer<T> serializer = serializerOf((Class<T>) value.getClass());
         DataOutputSerializer out = new DataOutputSerializer(256);
         serializer.serialize(value, out);
         return serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+    }
+
+    private static <T> TypeSerializer<T> serializerOf(Class<T> type) {
+        SerializerConfigImpl config = new SerializerConfigImpl();
+        config.setGenericTypes(false);
+        return TypeInformation.of(type).createSerializer(config);
     }
 }

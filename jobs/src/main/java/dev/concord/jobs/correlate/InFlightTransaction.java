@@ -1,6 +1,5 @@
 package dev.concord.jobs.correlate;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,9 +25,9 @@ public record InFlightTransaction(
     }
 
     InFlightTransaction with(StageRecord record, long deadline) {
-        List<StageRecord> more = new ArrayList<>(stages.size() + 1);
-        more.addAll(stages);
-        more.add(record);
-        return new InFlightTransaction(transaction, transactionId, more, deadline);
+        // an immutable list: the constructor's List.copyOf keeps it as it is instead of copying it again
+        StageRecord[] more = stages.toArray(new StageRecord[stages.size() + 1]);
+        more[stages.size()] = record;
+        return new InFlightTransaction(transaction, transactionId, List.of(more), deadline);
     }
 }

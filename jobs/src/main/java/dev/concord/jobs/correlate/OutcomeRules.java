@@ -29,11 +29,26 @@ final class OutcomeRules {
      */
     static Optional<TransactionOutcome> decide(
             TransactionSpec spec, String transactionId, List<StageRecord> records, long asOfMillis) {
+        // the first of equals is kept, as Stream.min keeps it
+        StageRecord firstCompletion = null;
+        StageRecord firstFailure = null;
+        for (StageRecord record : records) {
+            if (record.endEpochMillis() > asOfMillis) {
+                continue;
+            }
+            if (completes(spec, record) && (firstCompletion == null || BY_END.compare(record, firstCompletion) < 0)) {
+                firstCompletion = record;
+            }
+            if (failsForGood(record) && (firstFailure == null || BY_END.compare(record, firstFailure) < 0)) {
+                firstFailure = record;
+            }
+        }
+        if (firstCompletion == null && firstFailure == null) {
+            return Optional.empty();
+        }
         List<StageRecord> ended = endedBy(records, asOfMillis);
-        Optional<StageRecord> completion =
-                ended.stream().filter(r -> completes(spec, r)).min(BY_END);
-        Optional<StageRecord> failure =
-                ended.stream().filter(OutcomeRules::failsForGood).min(BY_END);
+        Optional<StageRecord> completion = Optional.ofNullable(firstCompletion);
+        Optional<StageRecord> failure = Optional.ofNullable(firstFailure);
         if (failure.isPresent()
                 && (completion.isEmpty()
                         || failure.get().endEpochMillis() <= completion.get().endEpochMillis())) {

@@ -25,8 +25,12 @@ import org.apache.flink.util.OutputTag;
  *
  * <p>Decisions are taken on event-time timers, so they depend only on the spans' times, not on arrival order. After
  * the outcome a tombstone remains for one more maximum duration, so stragglers of a decided transaction are counted
- * and dropped instead of opening a new one that would time out as a false failure. A timer then clears it: no state
- * outlives a transaction by more than twice its maximum duration.
+ * and dropped instead of opening a new one that would time out as a false failure. Once the watermark has passed that
+ * duration the tombstone no longer counts, whether or not it is still stored; a sweep over the tombstones, run on the
+ * broadcast input every half of the longest maximum duration, removes those that expired. Tombstones take no timer:
+ * with one per transaction the timer queue held every transaction decided within the last maximum duration, and
+ * keeping it ordered cost more than deciding. No state outlives a transaction by more than two and a half maximum
+ * durations.
  *
  * <p>A transaction still open takes a span that arrived behind the watermark: one cloud's telemetry running late
  * must not cost its transactions their later stages. A transaction that outlives its maximum duration is judged at
@@ -42,8 +46,13 @@ public final class TransactionCorrelator
     public static final OutputTag<Span> LATE =
             new OutputTag<>("late-transaction-spans", TypeInformation.of(Span.class));
 
+    /** Until when a decided transaction's stragglers are dropped: the event time of the outcome plus its duration. */
+    private static final ValueStateDescriptor<Long> CLOSED_UNTIL =
+            new ValueStateDescriptor<>("closed-until", Types.LONG);
+
     private final Map<String, TransactionSpec> specs;
     private final long presenceRetentionMillis;
+    private final long sweepEveryMillis;
 
     private transient ValueState<InFlightTransaction> inFlight;
     private transient ValueState<Long> closedUntil;
@@ -52,6 +61,8 @@ public final class TransactionCorrelator
     private transient Counter spansAfterOutcome;
     private transient Counter unknownTransactionSpans;
     private transient Counter telemetryGaps;
+    /** The watermark from which the next sweep of expired tombstones is due: each instance sweeps its own keys. */
+    private transient long nextSweepAt;
 
     public TransactionCorrelator(List<TransactionSpec> specs) {
         this.specs = Map.copyOf(
@@ -62,6 +73,7 @@ public final class TransactionCorrelator
         }
         // the presence input may run ahead of the spans': keep well over the span of minutes one verdict reads
         this.presenceRetentionMillis = 3 * longest + 10 * TelemetryPresence.MINUTE_MILLIS;
+        this.sweepEveryMillis = Math.max(1, longest / 2);
     }
 
     /** The key spans are grouped by: the transaction's name and id, so ids need only be unique per transaction. */
@@ -86,7 +98,8 @@ public final class TransactionCorrelator
         inFlight = getRuntimeContext()
                 .getState(new ValueStateDescriptor<>(
                         "in-flight-transaction", TypeInformation.of(InFlightTransaction.class)));
-        closedUntil = getRuntimeContext().getState(new ValueStateDescriptor<>("closed-until", Types.LONG));
+        closedUntil = getRuntimeContext().getState(CLOSED_UNTIL);
+        nextSweepAt = Long.MIN_VALUE;
         var metrics = getRuntimeContext().getMetricGroup();
         lateSpans = metrics.counter(Conventions.METRIC_LATE_TRANSACTION_SPANS);
         duplicateSpans = metrics.counter(Conventions.METRIC_DUPLICATE_SPANS);
@@ -111,6 +124,16 @@ public final class TransactionCorrelator
                 entries.remove();
             }
         }
+        long watermark = ctx.currentWatermark();
+        if (watermark >= nextSweepAt) {
+            ctx.applyToKeyedState(CLOSED_UNTIL, (transaction, until) -> {
+                Long value = until.value();
+                if (value != null && value <= watermark) {
+                    until.clear();
+                }
+            });
+            nextSweepAt = watermark > Long.MAX_VALUE - sweepEveryMillis ? Long.MAX_VALUE : watermark + sweepEveryMillis;
+        }
     }
 
     @Override
@@ -122,7 +145,13 @@ public final class TransactionCorrelator
         }
         long watermark = ctx.timerService().currentWatermark();
         boolean late = ctx.timestamp() < watermark;
-        if (closedUntil.value() != null) {
+        InFlightTransaction flight = inFlight.value();
+        // a transaction is either in flight or decided: only a key with nothing in flight can hold a tombstone
+        Long until = flight == null ? closedUntil.value() : null;
+        if (until != null && until <= watermark) {
+            // the tombstone expired when the watermark passed it, as its timer would have cleared it
+            closedUntil.clear();
+        } else if (until != null) {
             if (late) {
                 lateSpans.inc();
                 ctx.output(LATE, span);
@@ -131,7 +160,6 @@ public final class TransactionCorrelator
             }
             return;
         }
-        InFlightTransaction flight = inFlight.value();
         if (flight != null && flight.hasSpan(span.spanId())) {
             duplicateSpans.inc();
             return;
@@ -165,6 +193,7 @@ public final class TransactionCorrelator
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<TransactionOutcome> out) throws Exception {
         InFlightTransaction flight = inFlight.value();
         if (flight == null) {
+            // a tombstone's timer, from a snapshot of a version that still set one
             Long until = closedUntil.value();
             if (until != null && timestamp >= until) {
                 closedUntil.clear();
@@ -195,16 +224,18 @@ public final class TransactionCorrelator
         }
         out.collect(decided.get());
         inFlight.clear();
-        ctx.timerService().deleteEventTimeTimer(deadline);
-        ctx.timerService().deleteEventTimeTimer(verdictAt(deadline));
+        // a timer at or before this one has fired; a verdict's is set only once the deadline has passed
+        if (deadline > timestamp) {
+            ctx.timerService().deleteEventTimeTimer(deadline);
+        } else {
+            ctx.timerService().deleteEventTimeTimer(verdictAt(deadline));
+        }
         for (StageRecord record : flight.stages()) {
             if (record.endEpochMillis() > timestamp && OutcomeRules.decisive(spec, record)) {
                 ctx.timerService().deleteEventTimeTimer(record.endEpochMillis());
             }
         }
-        long until = timestamp + spec.maxDurationMillis();
-        closedUntil.update(until);
-        ctx.timerService().registerEventTimeTimer(until);
+        closedUntil.update(timestamp + spec.maxDurationMillis());
     }
 
     /** The last millisecond of the deadline's minute: the presence of every minute up to the deadline is known. */

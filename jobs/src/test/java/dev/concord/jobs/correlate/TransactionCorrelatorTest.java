@@ -32,6 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TransactionCorrelatorTest {
 
     private KeyedBroadcastOperatorTestHarness<String, Span, TelemetryPresence, TransactionOutcome> harness;
+    private long watermark = Long.MIN_VALUE;
 
     @BeforeEach
     void openHarness() throws Exception {
@@ -105,9 +106,43 @@ class TransactionCorrelatorTest {
         assertThat(keyedStateEntries()).as("the tombstone").isEqualTo(1);
 
         advanceTo(millis(at(100).plus(MAX_DURATION)));
+        sweep();
 
         assertThat(keyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void aSweepKeepsATombstoneTheWatermarkHasNotPassed() throws Exception {
+        pushAll(completedOrder("o-18"));
+        advanceTo(millis(at(100).plus(MAX_DURATION)) - 1);
+        sweep();
+        assertThat(keyedStateEntries()).as("the tombstone").isEqualTo(1);
+
+        push(stage("o-18", "audit", 100, 130).spanId("late-audit").build());
+        advanceTo(millis(at(0).plus(MAX_DURATION.multipliedBy(3))));
+
+        assertThat(harness.extractOutputValues()).hasSize(1);
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void aTombstoneTheWatermarkPassedNoLongerCountsBeforeASweepRemovesIt() throws Exception {
+        pushAll(completedOrder("o-19"));
+        advanceTo(millis(at(100).plus(MAX_DURATION)));
+        assertThat(keyedStateEntries()).as("the tombstone, not swept yet").isEqualTo(1);
+
+        push(stage("o-19", "order-capture", 1000, 1001)
+                .spanId("o-19-again")
+                .root()
+                .build());
+        push(stage("o-19", "erp-posting", 1010, 1020).spanId("o-19-again-erp").build());
+        advanceTo(millis(at(1020)));
+
+        assertThat(harness.extractOutputValues())
+                .extracting(TransactionOutcome::endEpochMillis)
+                .as("a new transaction under the same id, as once the tombstone's time has passed")
+                .containsExactly(millis(at(100)), millis(at(1020)));
     }
 
     @Test
@@ -196,6 +231,7 @@ class TransactionCorrelatorTest {
         push(stage("o-7", "audit", 100, 130).spanId("late-audit").build());
 
         advanceTo(millis(at(200).plus(MAX_DURATION.multipliedBy(3))));
+        sweep();
 
         assertThat(harness.extractOutputValues()).hasSize(1);
         assertThat(keyedStateEntries()).isZero();
@@ -316,6 +352,7 @@ class TransactionCorrelatorTest {
         assertThat(keyedStateEntries()).as("the tombstone").isEqualTo(1);
 
         advanceTo(verdictOf(at(0).plus(MAX_DURATION)) + MAX_DURATION.toMillis());
+        sweep();
 
         assertThat(keyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
@@ -329,6 +366,7 @@ class TransactionCorrelatorTest {
         push(stage("o-17", "erp-posting", 800, 810).trace("t2").root().build());
 
         advanceTo(verdictOf(at(0).plus(MAX_DURATION)) + MAX_DURATION.toMillis());
+        sweep();
 
         assertThat(harness.extractOutputValues())
                 .singleElement()
@@ -452,8 +490,18 @@ class TransactionCorrelatorTest {
 
     /** Both inputs' watermarks: the operator's is the lesser of the two. */
     private void advanceTo(long millis) throws Exception {
+        watermark = millis;
         harness.processWatermark(millis);
         harness.processBroadcastWatermark(millis);
+    }
+
+    /**
+     * A presence record at the current watermark: expired tombstones are swept on the broadcast input, which in a job
+     * brings a record per cloud and minute.
+     */
+    private void sweep() throws Exception {
+        long minute = TelemetryPresence.minuteOf(watermark);
+        harness.processBroadcastElement(new TelemetryPresence("aws", minute, 10), minute + 59_999);
     }
 
     /** The last millisecond of an instant's minute, when a timeout at that instant is judged. */

@@ -1,0 +1,300 @@
+package dev.concord.ingest.flink;
+
+import dev.concord.ingest.model.AttributeMap;
+import dev.concord.ingest.model.ResourceIdentity;
+import dev.concord.ingest.model.Span;
+import dev.concord.ingest.model.SpanKind;
+import dev.concord.ingest.model.StatusCode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+
+/**
+ * Flink's serializer for {@link Span}, the record every Concord pipeline reads and shuffles. The generic POJO
+ * serializer it replaces spent most of its time per field and per character ({@code StringValue} reads a string one
+ * byte at a time through the input view); this one writes each string as a length and its UTF-8 bytes, read back in
+ * one bulk copy, and attributes as a flat list of pairs that come back as an {@link AttributeMap} in their order.
+ *
+ * <p>Layout, in field order: the resource (a presence byte, then its six strings), trace, span and parent span ids,
+ * name, kind (ordinal byte, -1 for null), start and end nanos, status (ordinal byte), status message, the three
+ * business-transaction strings, the attributes (pair count, -1 for null, then key and value of each), the adjusted
+ * count. A string is a varint of its byte length plus one (0 for null) and its bytes. A change to this layout needs a
+ * new {@link SpanSerializerSnapshot} version that can still read the old one.
+ */
+public final class SpanSerializer extends TypeSerializer<Span> {
+
+    private static final long serialVersionUID = 1L;
+
+    private static final SpanKind[] KINDS = SpanKind.values();
+    private static final StatusCode[] STATUSES = StatusCode.values();
+    /** What Flink asks for as a blank instance: spans are immutable, so one serves every caller. */
+    private static final Span EMPTY = new Span(
+            new ResourceIdentity(null, null, null, null, null, null),
+            "",
+            "",
+            "",
+            "",
+            SpanKind.UNSPECIFIED,
+            0,
+            0,
+            StatusCode.UNSET,
+            "",
+            "",
+            "",
+            "",
+            Map.of(),
+            1.0);
+
+    private static final int CACHE_SLOTS = 1024;
+    private static final int MAX_CACHED_BYTES = 128;
+
+    /** Reused across reads; {@link #duplicate} gives each thread its own, with its own cache. */
+    private transient byte[] scratch;
+
+    private transient byte[][] cachedBytes;
+    private transient String[] cachedStrings;
+    private transient int[] cachedHashes;
+
+    @Override
+    public boolean isImmutableType() {
+        return true;
+    }
+
+    @Override
+    public TypeSerializer<Span> duplicate() {
+        return new SpanSerializer();
+    }
+
+    @Override
+    public Span createInstance() {
+        return EMPTY;
+    }
+
+    @Override
+    public Span copy(Span from) {
+        return from;
+    }
+
+    @Override
+    public Span copy(Span from, Span reuse) {
+        return from;
+    }
+
+    @Override
+    public int getLength() {
+        return -1;
+    }
+
+    @Override
+    public void serialize(Span span, DataOutputView out) throws IOException {
+        ResourceIdentity resource = span.resource();
+        if (resource == null) {
+            out.writeBoolean(false);
+        } else {
+            out.writeBoolean(true);
+            writeString(resource.serviceName(), out);
+            writeString(resource.serviceVersion(), out);
+            writeString(resource.cloudProvider(), out);
+            writeString(resource.cloudRegion(), out);
+            writeString(resource.deploymentEnvironment(), out);
+            writeString(resource.tenantId(), out);
+        }
+        writeString(span.traceId(), out);
+        writeString(span.spanId(), out);
+        writeString(span.parentSpanId(), out);
+        writeString(span.name(), out);
+        out.writeByte(span.kind() == null ? -1 : span.kind().ordinal());
+        out.writeLong(span.startTimeUnixNano());
+        out.writeLong(span.endTimeUnixNano());
+        out.writeByte(span.status() == null ? -1 : span.status().ordinal());
+        writeString(span.statusMessage(), out);
+        writeString(span.businessTransaction(), out);
+        writeString(span.businessTransactionId(), out);
+        writeString(span.businessTransactionStage(), out);
+        Map<String, String> attributes = span.attributes();
+        out.writeInt(attributes.size());
+        for (Map.Entry<String, String> attribute : attributes.entrySet()) {
+            writeString(attribute.getKey(), out);
+            writeString(attribute.getValue(), out);
+        }
+        out.writeDouble(span.adjustedCount());
+    }
+
+    @Override
+    public Span deserialize(DataInputView in) throws IOException {
+        ResourceIdentity resource = in.readBoolean()
+                ? new ResourceIdentity(
+                        readCommon(in), readCommon(in), readCommon(in), readCommon(in), readCommon(in), readCommon(in))
+                : null;
+        String traceId = readString(in);
+        String spanId = readString(in);
+        String parentSpanId = readString(in);
+        String name = readCommon(in);
+        byte kind = in.readByte();
+        long start = in.readLong();
+        long end = in.readLong();
+        byte status = in.readByte();
+        String statusMessage = readCommon(in);
+        String transaction = readCommon(in);
+        String transactionId = readString(in);
+        String stage = readCommon(in);
+        int pairs = in.readInt();
+        Map<String, String> attributes = null;
+        if (pairs >= 0) {
+            String[] keys = new String[pairs];
+            String[] values = new String[pairs];
+            for (int i = 0; i < pairs; i++) {
+                keys[i] = readCommon(in);
+                values[i] = readCommon(in);
+            }
+            attributes = AttributeMap.of(keys, values, pairs);
+        }
+        return new Span(
+                resource,
+                traceId,
+                spanId,
+                parentSpanId,
+                name,
+                kind < 0 ? null : KINDS[kind],
+                start,
+                end,
+                status < 0 ? null : STATUSES[status],
+                statusMessage,
+                transaction,
+                transactionId,
+                stage,
+                attributes,
+                in.readDouble());
+    }
+
+    @Override
+    public Span deserialize(Span reuse, DataInputView in) throws IOException {
+        return deserialize(in);
+    }
+
+    @Override
+    public void copy(DataInputView source, DataOutputView target) throws IOException {
+        serialize(deserialize(source), target);
+    }
+
+    private static void writeString(String value, DataOutputView out) throws IOException {
+        if (value == null) {
+            out.writeByte(0);
+            return;
+        }
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        int length = bytes.length + 1;
+        while (length >= 0x80) {
+            out.writeByte((length & 0x7F) | 0x80);
+            length >>>= 7;
+        }
+        out.writeByte(length);
+        out.write(bytes);
+    }
+
+    /** An id: unique to its span or trace, so no cache would hit. */
+    private String readString(DataInputView in) throws IOException {
+        int length = readLength(in);
+        if (length <= 0) {
+            return length == 0 ? "" : null;
+        }
+        in.readFully(scratch(length), 0, length);
+        return new String(scratch, 0, length, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A string most spans share (service, cloud, region, tenant, name, stage, attribute keys and most of their
+     * values): looked up by its bytes among the strings read last, so spans that stay in state share one copy instead
+     * of each carrying its own into the old generation.
+     */
+    private String readCommon(DataInputView in) throws IOException {
+        int length = readLength(in);
+        if (length <= 0) {
+            return length == 0 ? "" : null;
+        }
+        byte[] bytes = scratch(length);
+        in.readFully(bytes, 0, length);
+        int hash = 1;
+        for (int i = 0; i < length; i++) {
+            hash = 31 * hash + bytes[i];
+        }
+        int slot = (hash ^ (hash >>> 16)) & (CACHE_SLOTS - 1);
+        if (cachedBytes == null) {
+            cachedBytes = new byte[CACHE_SLOTS][];
+            cachedStrings = new String[CACHE_SLOTS];
+            cachedHashes = new int[CACHE_SLOTS];
+        }
+        byte[] cached = cachedBytes[slot];
+        if (cached != null && cachedHashes[slot] == hash && sameBytes(cached, bytes, length)) {
+            return cachedStrings[slot];
+        }
+        String value = new String(bytes, 0, length, StandardCharsets.UTF_8);
+        if (length <= MAX_CACHED_BYTES) {
+            cachedBytes[slot] = Arrays.copyOf(bytes, length);
+            cachedStrings[slot] = value;
+            cachedHashes[slot] = hash;
+        }
+        return value;
+    }
+
+    /** A plain loop: the strings are short, and {@code Arrays.equals} costs more to set up than to compare them. */
+    private static boolean sameBytes(byte[] cached, byte[] bytes, int length) {
+        if (cached.length != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (cached[i] != bytes[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private byte[] scratch(int length) {
+        if (scratch == null || scratch.length < length) {
+            scratch = new byte[Math.max(length, 64)];
+        }
+        return scratch;
+    }
+
+    /** The string's byte length, 0 for empty, -1 for null. */
+    private static int readLength(DataInputView in) throws IOException {
+        int length = 0;
+        int shift = 0;
+        int next;
+        do {
+            next = in.readUnsignedByte();
+            length |= (next & 0x7F) << shift;
+            shift += 7;
+        } while (next >= 0x80);
+        return length - 1;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SpanSerializer;
+    }
+
+    @Override
+    public int hashCode() {
+        return SpanSerializer.class.hashCode();
+    }
+
+    @Override
+    public TypeSerializerSnapshot<Span> snapshotConfiguration() {
+        return new SpanSerializerSnapshot();
+    }
+
+    /** What a checkpoint records of the serializer: its layout's version. */
+    public static final class SpanSerializerSnapshot extends SimpleTypeSerializerSnapshot<Span> {
+        public SpanSerializerSnapshot() {
+            super(SpanSerializer::new);
+        }
+    }
+}
