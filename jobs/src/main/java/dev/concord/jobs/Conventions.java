@@ -16,6 +16,7 @@ public final class Conventions {
     public static final String UID_DEMO_DECISION_FEED = "demo-decision-feed";
     public static final String UID_CORRELATABLE_SPANS = "correlatable-spans";
     public static final String UID_TRANSACTION_CORRELATOR = "transaction-correlator";
+    public static final String UID_CORRELATOR_SPANS = "correlator-spans";
     public static final String UID_TELEMETRY_PRESENCE = "telemetry-presence";
     public static final String UID_SPAN_CLOUDS = "span-clouds";
     public static final String UID_TRANSACTION_SINK = "transaction-sink";

@@ -86,6 +86,33 @@ public final class TransactionCorrelator
         return outcome.transaction() + '/' + outcome.transactionId();
     }
 
+    /**
+     * What the correlator reads of a span: all of it but its attributes. No outcome and no stage record reads them,
+     * and each attribute would cross the network to the correlator only to be deserialized and dropped; the late
+     * output, the one place the correlator hands a span on, carries the span without them.
+     */
+    public static Span projected(Span span) {
+        if (span.attributes().isEmpty()) {
+            return span;
+        }
+        return new Span(
+                span.resource(),
+                span.traceId(),
+                span.spanId(),
+                span.parentSpanId(),
+                span.name(),
+                span.kind(),
+                span.startTimeUnixNano(),
+                span.endTimeUnixNano(),
+                span.status(),
+                span.statusMessage(),
+                span.businessTransaction(),
+                span.businessTransactionId(),
+                span.businessTransactionStage(),
+                Map.of(),
+                span.adjustedCount());
+    }
+
     /** Spans this function can place: they name a transaction, an id and a stage. */
     public static boolean correlatable(Span span) {
         return span.inBusinessTransaction()

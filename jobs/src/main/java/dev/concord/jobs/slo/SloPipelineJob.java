@@ -117,8 +117,13 @@ public final class SloPipelineJob {
                 .filter(TransactionCorrelator::correlatable)
                 .uid(Conventions.UID_CORRELATABLE_SPANS)
                 .name(Conventions.UID_CORRELATABLE_SPANS);
-        SingleOutputStreamOperator<TransactionOutcome> correlated = spans.keyBy(
-                        TransactionCorrelator::key, Types.STRING)
+        // the error-log join and the presence count read the whole span; only the correlator's copy is projected
+        SingleOutputStreamOperator<Span> projected = spans.map(
+                        TransactionCorrelator::projected, TypeInformation.of(Span.class))
+                .uid(Conventions.UID_CORRELATOR_SPANS)
+                .name(Conventions.UID_CORRELATOR_SPANS);
+        SingleOutputStreamOperator<TransactionOutcome> correlated = projected
+                .keyBy(TransactionCorrelator::key, Types.STRING)
                 .connect(TelemetryPresence.of(spans).broadcast(TelemetryPresence.STATE))
                 .process(new TransactionCorrelator(transactions), TypeInformation.of(TransactionOutcome.class))
                 .uid(Conventions.UID_TRANSACTION_CORRELATOR)

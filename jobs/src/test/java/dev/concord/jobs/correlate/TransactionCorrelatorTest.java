@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -540,5 +541,37 @@ class TransactionCorrelatorTest {
         assertThat(harness.extractOutputValues())
                 .singleElement()
                 .satisfies(outcome -> assertThat(outcome.adjustedCount()).isEqualTo(8.0));
+    }
+
+    @Test
+    void theCorrelatorsProjectionOfASpanDropsOnlyItsAttributes() {
+        Span plain = stage("o-p", "ship", 60, 90).service("shipping").failed().build();
+        Span withAttributes = new Span(
+                plain.resource(),
+                plain.traceId(),
+                plain.spanId(),
+                plain.parentSpanId(),
+                plain.name(),
+                plain.kind(),
+                plain.startTimeUnixNano(),
+                plain.endTimeUnixNano(),
+                plain.status(),
+                "carrier timeout",
+                plain.businessTransaction(),
+                plain.businessTransactionId(),
+                plain.businessTransactionStage(),
+                Map.of("http.response.status_code", "504", "peer.service", "carrier"),
+                2.0);
+
+        Span projected = TransactionCorrelator.projected(withAttributes);
+
+        assertThat(projected.attributes()).isEmpty();
+        assertThat(projected)
+                .usingRecursiveComparison()
+                .ignoringFields("attributes")
+                .isEqualTo(withAttributes);
+        assertThat(StageRecord.of(projected)).isEqualTo(StageRecord.of(withAttributes));
+        assertThat(TransactionCorrelator.key(projected)).isEqualTo(TransactionCorrelator.key(withAttributes));
+        assertThat(TransactionCorrelator.projected(plain)).isSameAs(plain);
     }
 }
