@@ -21,9 +21,12 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import org.apache.flink.api.common.ExecutionConfig;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -102,23 +105,74 @@ public final class PipelineBench {
 
     private PipelineBench() {}
 
-    /** Simulates {@code minutes} of traffic at {@code perMinute} transactions per cloud and minute. */
-    public static List<Span> workload(int perMinute, int minutes) {
-        return new TwoCloudSimulator(SimulationSettings.builder()
-                        .seed(99)
-                        .transactionsPerMinutePerCloud(perMinute)
-                        .duration(Duration.ofMinutes(minutes))
-                        .build())
-                .run();
+    /**
+     * The simulated spans as the runs read them: serialized, one copy per parallelism in its readers' order. The bench
+     * keeps no span objects between runs: a heap holding millions of them would have the collector trace them again and
+     * again inside the measured interval, a cost of the harness that no deployment of the pipeline has.
+     */
+    public static final class Workload {
+        private final long spans;
+        private final long transactions;
+        private final long lastEndMillis;
+        private final int[] inFlightStateBytes;
+        private final Map<Integer, IndexedElements<Span>> byReaders = new HashMap<>();
+
+        private Workload(List<Span> spans, Set<Integer> parallelisms) throws IOException {
+            this.spans = spans.size();
+            this.transactions = spans.stream().filter(Span::root).count();
+            this.lastEndMillis = spans.get(spans.size() - 1).endEpochMillis();
+            this.inFlightStateBytes =
+                    new int[] {PipelineBench.inFlightStateBytes(spans, 1), PipelineBench.inFlightStateBytes(spans, 2)};
+            for (int parallelism : parallelisms) {
+                byReaders.put(
+                        parallelism,
+                        new IndexedElements<>(
+                                TypeInformation.of(Span.class),
+                                new ExecutionConfig(),
+                                interleaved(spans, parallelism)));
+            }
+        }
+
+        public long spans() {
+            return spans;
+        }
+
+        /** Serialized bytes of a transaction in flight after its first span, and after its first two. */
+        public int inFlightStateBytes(int stages) {
+            return inFlightStateBytes[stages - 1];
+        }
+
+        private IndexedElements<Span> forReaders(int parallelism) {
+            IndexedElements<Span> elements = byReaders.get(parallelism);
+            if (elements == null) {
+                throw new IllegalArgumentException("the workload was not prepared for parallelism " + parallelism);
+            }
+            return elements;
+        }
+    }
+
+    /**
+     * Simulates {@code minutes} of traffic at {@code perMinute} transactions per cloud and minute, ready to run at
+     * each of {@code parallelisms}.
+     */
+    public static Workload workload(int perMinute, int minutes, Set<Integer> parallelisms) throws IOException {
+        return new Workload(
+                new TwoCloudSimulator(SimulationSettings.builder()
+                                .seed(99)
+                                .transactionsPerMinutePerCloud(perMinute)
+                                .duration(Duration.ofMinutes(minutes))
+                                .build())
+                        .run(),
+                parallelisms);
     }
 
     /** The whole pipeline, from the span source to discarding sinks that note when each result arrives. */
-    public static Result run(List<Span> spans, int parallelism) throws Exception {
+    public static Result run(Workload workload, int parallelism) throws Exception {
         StreamExecutionEnvironment env = Engine.embedded(parallelism);
-        long stopAt = spans.get(spans.size() - 1).endEpochMillis() + 60_000;
+        long stopAt = workload.lastEndMillis + 60_000;
         Probe.reset(parallelism);
         SloPipelineJob job = new SloPipelineJob(
-                source(spans, env),
+                source(workload, parallelism),
                 List.of(ORDERS),
                 List.of(AVAILABILITY),
                 stopAt,
@@ -129,18 +183,18 @@ public final class PipelineBench {
                         new StampingSink<SloAlert>(Probe.Kind.ALERT, alert -> alert.eventTimeMillis() - 1),
                         new StampingSink<Span>(Probe.Kind.NONE, Span::endEpochMillis)));
         job.execute(env);
-        return result("correlation + SLO", spans, parallelism);
+        return result("correlation + SLO", workload, parallelism);
     }
 
     /**
      * The source alone, with the filter chained to it, into a discarding sink: what reading and handing out the spans
      * costs, so the pipeline's figures can be read without it.
      */
-    public static Result runSourceOnly(List<Span> spans, int parallelism) throws Exception {
+    public static Result runSourceOnly(Workload workload, int parallelism) throws Exception {
         StreamExecutionEnvironment env = Engine.embedded(parallelism);
         Probe.reset(parallelism);
         env.fromSource(
-                        source(spans, env),
+                        source(workload, parallelism),
                         WatermarkStrategy.<Span>forBoundedOutOfOrderness(SloPipelineJob.DEFAULT_OUT_OF_ORDERNESS)
                                 .withTimestampAssigner((span, previous) -> span.endEpochMillis()),
                         Conventions.UID_SPAN_SOURCE,
@@ -153,17 +207,13 @@ public final class PipelineBench {
                 .uid(Conventions.UID_BENCH_SINK)
                 .name(Conventions.UID_BENCH_SINK);
         env.execute("concord-bench-source");
-        return result("source alone", spans, parallelism);
+        return result("source alone", workload, parallelism);
     }
 
-    private static DataGeneratorSource<Span> source(List<Span> spans, StreamExecutionEnvironment env) {
+    private static DataGeneratorSource<Span> source(Workload workload, int parallelism) {
         TypeInformation<Span> type = TypeInformation.of(Span.class);
         return new DataGeneratorSource<>(
-                new StampedSpans(
-                        new IndexedElements<>(type, env.getConfig(), interleaved(spans, env.getParallelism()))),
-                spans.size(),
-                RateLimiterStrategy.noOp(),
-                type);
+                new StampedSpans(workload.forReaders(parallelism)), workload.spans, RateLimiterStrategy.noOp(), type);
     }
 
     /**
@@ -181,13 +231,12 @@ public final class PipelineBench {
         return reordered;
     }
 
-    private static Result result(String pipeline, List<Span> spans, int parallelism) {
-        long transactions = spans.stream().filter(Span::root).count();
+    private static Result result(String pipeline, Workload workload, int parallelism) {
         return new Result(
                 pipeline,
                 parallelism,
-                spans.size(),
-                transactions,
+                workload.spans,
+                workload.transactions,
                 Probe.wallSeconds(),
                 Probe.cpuSeconds(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
@@ -197,7 +246,7 @@ public final class PipelineBench {
     }
 
     /** Serialized bytes of a transaction in flight after its first {@code stages} spans. */
-    public static int inFlightStateBytes(List<Span> spans, int stages) throws IOException {
+    private static int inFlightStateBytes(List<Span> spans, int stages) throws IOException {
         Span first = spans.get(0);
         List<StageRecord> records = new ArrayList<>();
         for (Span span : spans) {

@@ -1,12 +1,13 @@
 package dev.concord.jobs.cli;
 
-import dev.concord.ingest.model.Span;
 import dev.concord.jobs.bench.PipelineBench;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
@@ -46,7 +47,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "Parallelisms to measure (default: ${DEFAULT-VALUE}).")
     private List<Integer> parallelisms;
 
-    @Option(names = "--runs", defaultValue = "2", description = "Runs per parallelism; the best is kept.")
+    @Option(
+            names = "--runs",
+            defaultValue = "3",
+            description = "Runs per parallelism; the best is kept (default: ${DEFAULT-VALUE}).")
     private int runs;
 
     @Override
@@ -55,10 +59,14 @@ final class BenchCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "every number must be at least 1");
         }
         PrintWriter out = spec.commandLine().getOut();
-        List<Span> spans = PipelineBench.workload(perMinute, minutes);
-        out.printf("workload: %d spans of %d simulated minutes%n", spans.size(), minutes);
+        Set<Integer> prepared = new TreeSet<>(parallelisms);
+        PipelineBench.Workload spans = PipelineBench.workload(perMinute, minutes, prepared);
+        out.printf("workload: %d spans of %d simulated minutes%n", spans.spans(), minutes);
         out.flush();
-        PipelineBench.run(spans, 1); // warm-up: class loading and JIT
+        for (int parallelism : prepared) {
+            // warm-up, not measured: class loading, and the JIT compiling the paths of each parallelism
+            PipelineBench.run(spans, parallelism);
+        }
         List<PipelineBench.Result> results = new ArrayList<>();
         List<PipelineBench.Result> pipelines = new ArrayList<>();
         for (int parallelism : parallelisms) {
@@ -82,7 +90,7 @@ final class BenchCommand implements Callable<Integer> {
         out.println();
         out.printf(
                 "state per in-flight transaction: %d bytes after 1 span, %d bytes after 2 spans%n",
-                PipelineBench.inFlightStateBytes(spans, 1), PipelineBench.inFlightStateBytes(spans, 2));
+                spans.inFlightStateBytes(1), spans.inFlightStateBytes(2));
         out.printf(
                 "state per SLO key (google-30d windows, 30-day period): %d bytes, whatever the traffic%n",
                 PipelineBench.sloKeyStateBytes());

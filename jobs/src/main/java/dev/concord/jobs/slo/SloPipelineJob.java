@@ -122,10 +122,8 @@ public final class SloPipelineJob {
                         TransactionCorrelator::projected, TypeInformation.of(Span.class))
                 .uid(Conventions.UID_CORRELATOR_SPANS)
                 .name(Conventions.UID_CORRELATOR_SPANS);
-        SingleOutputStreamOperator<TransactionOutcome> correlated = projected
-                .keyBy(TransactionCorrelator::key, Types.STRING)
-                .connect(TelemetryPresence.of(spans).broadcast(TelemetryPresence.STATE))
-                .process(new TransactionCorrelator(transactions), TypeInformation.of(TransactionOutcome.class))
+        SingleOutputStreamOperator<TransactionOutcome> correlated = TransactionCorrelator.apply(
+                        projected, TelemetryPresence.of(spans), transactions)
                 .uid(Conventions.UID_TRANSACTION_CORRELATOR)
                 .name(Conventions.UID_TRANSACTION_CORRELATOR);
         DataStream<TransactionOutcome> outcomes = logs == null ? correlated : withErrorLogs(env, spans, correlated);

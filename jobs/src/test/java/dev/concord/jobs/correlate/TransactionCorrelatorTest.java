@@ -20,10 +20,9 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
-import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,8 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class TransactionCorrelatorTest {
 
-    private KeyedBroadcastOperatorTestHarness<String, Span, TelemetryPresence, TransactionOutcome> harness;
-    private long watermark = Long.MIN_VALUE;
+    private KeyedTwoInputStreamOperatorTestHarness<String, Span, TelemetryPresence, TransactionOutcome> harness;
 
     @BeforeEach
     void openHarness() throws Exception {
@@ -45,13 +43,24 @@ class TransactionCorrelatorTest {
         harness.close();
     }
 
-    private static KeyedBroadcastOperatorTestHarness<String, Span, TelemetryPresence, TransactionOutcome> newHarness()
-            throws Exception {
-        return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+    private static KeyedTwoInputStreamOperatorTestHarness<String, Span, TelemetryPresence, TransactionOutcome>
+            newHarness() throws Exception {
+        return newHarness(null);
+    }
+
+    /** A harness, restored from {@code snapshot} unless it is null. */
+    private static KeyedTwoInputStreamOperatorTestHarness<String, Span, TelemetryPresence, TransactionOutcome>
+            newHarness(OperatorSubtaskState snapshot) throws Exception {
+        var harness = new KeyedTwoInputStreamOperatorTestHarness<String, Span, TelemetryPresence, TransactionOutcome>(
                 new TransactionCorrelator(List.of(ORDER_TO_FULFILLMENT)),
                 TransactionCorrelator::key,
-                Types.STRING,
-                TelemetryPresence.STATE);
+                null,
+                Types.STRING);
+        if (snapshot != null) {
+            harness.initializeState(snapshot);
+        }
+        harness.open();
+        return harness;
     }
 
     /** A whole order across two traces (the ERP posting runs behind a queue) in the primary cloud. */
@@ -101,37 +110,93 @@ class TransactionCorrelatorTest {
     }
 
     @Test
+    void aRestoredInstanceDecidesWhatItsCheckpointHeldInFlightAndClearsItsTombstones() throws Exception {
+        pushAll(completedOrder("o-20"));
+        push(stage("o-21", "order-capture", 0, 1).root().build());
+        heardFrom("aws", at(0), at(0).plus(MAX_DURATION));
+        advanceTo(millis(at(100)));
+        assertThat(harness.extractOutputValues())
+                .singleElement()
+                .satisfies(o -> assertThat(o.transactionId()).isEqualTo("o-20"));
+        OperatorSubtaskState snapshot = harness.snapshot(1, 1);
+        harness.close();
+
+        harness = newHarness(snapshot);
+        push(stage("o-20", "audit", 100, 130).spanId("late-audit").build());
+        assertThat(scheduled())
+                .as("o-21's deadline and verdict, o-20's tombstone")
+                .isEqualTo(3);
+        advanceTo(verdictOf(at(0).plus(MAX_DURATION)));
+
+        assertThat(harness.extractOutputValues())
+                .as("the straggler of o-20 found its tombstone; o-21 timed out")
+                .singleElement()
+                .satisfies(outcome -> {
+                    assertThat(outcome.transactionId()).isEqualTo("o-21");
+                    assertThat(outcome.outcome()).isEqualTo(Outcome.TIMED_OUT);
+                });
+        advanceTo(millis(at(200).plus(MAX_DURATION.multipliedBy(2))));
+        assertThat(keyedStateEntries()).isZero();
+        assertThat(scheduled()).isZero();
+    }
+
+    @Test
+    void aStaleDeadlineDoesNotDecideALaterTransactionWithTheSameId() throws Exception {
+        // the shipment arrives first: its deadline is set, then made stale by the earlier order capture
+        push(stage("o-22", "ship", 500, 530).service("shipping").build());
+        push(stage("o-22", "order-capture", 0, 1).root().build());
+        push(stage("o-22", "erp-posting", 5, 6).trace("t2").root().build());
+        advanceTo(millis(at(6)));
+        assertThat(harness.extractOutputValues()).hasSize(1);
+        advanceTo(millis(at(6).plus(MAX_DURATION)));
+        assertThat(keyedStateEntries()).as("the tombstone expired").isZero();
+        push(stage("o-22", "order-capture", 960, 961).root().spanId("again").build());
+        heardFrom("aws", at(960), at(960).plus(MAX_DURATION));
+
+        advanceTo(millis(at(500).plus(MAX_DURATION)));
+
+        assertThat(harness.extractOutputValues())
+                .as("the stale deadline passed")
+                .hasSize(1);
+        advanceTo(verdictOf(at(960).plus(MAX_DURATION)));
+        assertThat(harness.extractOutputValues()).hasSize(2).last().satisfies(outcome -> {
+            assertThat(outcome.outcome()).isEqualTo(Outcome.TIMED_OUT);
+            assertThat(outcome.startEpochMillis()).isEqualTo(millis(at(960)));
+        });
+    }
+
+    @Test
     void clearsAllStateAndTimersOneMaximumDurationAfterTheOutcome() throws Exception {
         pushAll(completedOrder("o-1"));
         advanceTo(millis(at(100)));
         assertThat(keyedStateEntries()).as("the tombstone").isEqualTo(1);
 
         advanceTo(millis(at(100).plus(MAX_DURATION)));
-        sweep();
 
         assertThat(keyedStateEntries()).isZero();
-        assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(scheduled()).isZero();
     }
 
     @Test
-    void aSweepKeepsATombstoneTheWatermarkHasNotPassed() throws Exception {
+    void keepsATombstoneTheWatermarkHasNotPassed() throws Exception {
         pushAll(completedOrder("o-18"));
         advanceTo(millis(at(100).plus(MAX_DURATION)) - 1);
-        sweep();
         assertThat(keyedStateEntries()).as("the tombstone").isEqualTo(1);
 
         push(stage("o-18", "audit", 100, 130).spanId("late-audit").build());
         advanceTo(millis(at(0).plus(MAX_DURATION.multipliedBy(3))));
 
         assertThat(harness.extractOutputValues()).hasSize(1);
-        assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(scheduled()).isZero();
     }
 
     @Test
-    void aTombstoneTheWatermarkPassedNoLongerCountsBeforeASweepRemovesIt() throws Exception {
+    void clearsATombstoneWhenTheWatermarkPassesItSoTheIdMayStartAgain() throws Exception {
         pushAll(completedOrder("o-19"));
+        advanceTo(millis(at(100).plus(MAX_DURATION)) - 1);
+        assertThat(keyedStateEntries()).as("the tombstone").isEqualTo(1);
         advanceTo(millis(at(100).plus(MAX_DURATION)));
-        assertThat(keyedStateEntries()).as("the tombstone, not swept yet").isEqualTo(1);
+        assertThat(keyedStateEntries()).isZero();
 
         push(stage("o-19", "order-capture", 1000, 1001)
                 .spanId("o-19-again")
@@ -232,7 +297,6 @@ class TransactionCorrelatorTest {
         push(stage("o-7", "audit", 100, 130).spanId("late-audit").build());
 
         advanceTo(millis(at(200).plus(MAX_DURATION.multipliedBy(3))));
-        sweep();
 
         assertThat(harness.extractOutputValues()).hasSize(1);
         assertThat(keyedStateEntries()).isZero();
@@ -265,7 +329,7 @@ class TransactionCorrelatorTest {
                 .containsExactly(late);
         assertThat(harness.extractOutputValues()).isEmpty();
         assertThat(keyedStateEntries()).isZero();
-        assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(scheduled()).isZero();
     }
 
     @Test
@@ -353,27 +417,25 @@ class TransactionCorrelatorTest {
         assertThat(keyedStateEntries()).as("the tombstone").isEqualTo(1);
 
         advanceTo(verdictOf(at(0).plus(MAX_DURATION)) + MAX_DURATION.toMillis());
-        sweep();
 
         assertThat(keyedStateEntries()).isZero();
-        assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(scheduled()).isZero();
     }
 
     @Test
     void clearsAllStateAndTimersAfterAnOutcomeDecidedWhileWaitingForTheVerdict() throws Exception {
         push(stage("o-17", "order-capture", 0, 1).root().build());
         advanceTo(millis(at(0).plus(MAX_DURATION)));
-        assertThat(harness.numEventTimeTimers()).as("the verdict's timer").isEqualTo(1);
+        assertThat(scheduled()).as("the verdict's timer").isEqualTo(1);
         push(stage("o-17", "erp-posting", 800, 810).trace("t2").root().build());
 
         advanceTo(verdictOf(at(0).plus(MAX_DURATION)) + MAX_DURATION.toMillis());
-        sweep();
 
         assertThat(harness.extractOutputValues())
                 .singleElement()
                 .satisfies(outcome -> assertThat(outcome.outcome()).isEqualTo(Outcome.COMPLETED));
         assertThat(keyedStateEntries()).isZero();
-        assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(scheduled()).isZero();
     }
 
     @Test
@@ -383,7 +445,11 @@ class TransactionCorrelatorTest {
         heardFrom("aws", muchLater, muchLater);
 
         List<String> kept = new ArrayList<>();
-        harness.getBroadcastState(TelemetryPresence.STATE).entries().forEach(e -> kept.add(e.getKey()));
+        ((TransactionCorrelator) harness.getOperator())
+                .getOperatorStateBackend()
+                .getBroadcastState(TelemetryPresence.STATE)
+                .entries()
+                .forEach(e -> kept.add(e.getKey()));
         assertThat(kept).containsExactly(TelemetryPresence.key("aws", TelemetryPresence.minuteOf(millis(muchLater))));
     }
 
@@ -426,17 +492,7 @@ class TransactionCorrelatorTest {
         OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
         harness.close();
 
-        harness = new KeyedBroadcastOperatorTestHarness<>(
-                new CoBroadcastWithKeyedOperator<>(
-                        new TransactionCorrelator(List.of(ORDER_TO_FULFILLMENT)), List.of(TelemetryPresence.STATE)),
-                TransactionCorrelator::key,
-                Types.STRING,
-                1,
-                1,
-                0);
-        harness.setup();
-        harness.initializeState(snapshot);
-        harness.open();
+        harness = newHarness(snapshot);
         pushAll(order.subList(3, 5));
         advanceTo(millis(at(100)));
 
@@ -476,12 +532,17 @@ class TransactionCorrelatorTest {
     private static List<TransactionOutcome> run(List<Span> spans) throws Exception {
         try (var fresh = newHarness()) {
             for (Span span : spans) {
-                fresh.processElement(span, span.endEpochMillis());
+                fresh.processElement1(span, span.endEpochMillis());
             }
-            fresh.processWatermark(millis(at(0).plus(MAX_DURATION.multipliedBy(3))));
-            fresh.processBroadcastWatermark(millis(at(0).plus(MAX_DURATION.multipliedBy(3))));
+            fresh.processWatermark1(new Watermark(millis(at(0).plus(MAX_DURATION.multipliedBy(3)))));
+            fresh.processWatermark2(new Watermark(millis(at(0).plus(MAX_DURATION.multipliedBy(3)))));
             return fresh.extractOutputValues();
         }
+    }
+
+    /** The correlator's schedule: what Flink's timers were to a process function. */
+    private int scheduled() {
+        return ((TransactionCorrelator) harness.getOperator()).scheduled();
     }
 
     private int keyedStateEntries() {
@@ -491,18 +552,8 @@ class TransactionCorrelatorTest {
 
     /** Both inputs' watermarks: the operator's is the lesser of the two. */
     private void advanceTo(long millis) throws Exception {
-        watermark = millis;
-        harness.processWatermark(millis);
-        harness.processBroadcastWatermark(millis);
-    }
-
-    /**
-     * A presence record at the current watermark: expired tombstones are swept on the broadcast input, which in a job
-     * brings a record per cloud and minute.
-     */
-    private void sweep() throws Exception {
-        long minute = TelemetryPresence.minuteOf(watermark);
-        harness.processBroadcastElement(new TelemetryPresence("aws", minute, 10), minute + 59_999);
+        harness.processWatermark1(new Watermark(millis));
+        harness.processWatermark2(new Watermark(millis));
     }
 
     /** The last millisecond of an instant's minute, when a timeout at that instant is judged. */
@@ -513,7 +564,7 @@ class TransactionCorrelatorTest {
     /** Presence of a cloud's telemetry for every minute from {@code from} to {@code to}, both included. */
     private void heardFrom(String cloud, Instant from, Instant to) throws Exception {
         for (long minute = TelemetryPresence.minuteOf(millis(from)); minute <= millis(to); minute += 60_000) {
-            harness.processBroadcastElement(new TelemetryPresence(cloud, minute, 10), minute + 59_999);
+            harness.processElement2(new TelemetryPresence(cloud, minute, 10), minute + 59_999);
         }
     }
 
@@ -524,7 +575,7 @@ class TransactionCorrelatorTest {
     }
 
     private void push(Span span) throws Exception {
-        harness.processElement(span, span.endEpochMillis());
+        harness.processElement1(span, span.endEpochMillis());
     }
 
     @Test
