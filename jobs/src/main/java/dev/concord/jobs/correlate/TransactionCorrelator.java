@@ -10,7 +10,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.TreeSet;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
@@ -41,11 +40,11 @@ import org.apache.flink.util.OutputTag;
  *
  * <p>The operator keeps its own schedule instead of Flink's timer service. Per transaction the timer service kept a
  * deduplicating hash map and a heap per key group, and registered, fired and deleted two or three timers; here a
- * transaction in flight puts the times it must be looked at into plain queues, and an entry the transaction no longer
- * needs (its deadline, once it was decided early) is not deleted but recognised as stale when it comes due, against
- * the keyed state. Tombstones expire in the order they were set, so they wait in a first-in, first-out queue per
- * maximum duration. The schedule is not checkpointed: every entry follows from the keyed state, so a restored
- * instance rebuilds it from the keys it was given, at any parallelism.
+ * transaction in flight puts the times it must be looked at into one {@link TimeQueue}. An entry the transaction no
+ * longer needs (its deadline, once it was decided early) is not deleted: when it comes due, a key no longer in flight
+ * is dropped at once, and one in flight is checked against its keyed state. Tombstones expire in the order they were
+ * set, so they wait in a first-in, first-out queue per maximum duration. The schedule is not checkpointed: every entry
+ * follows from the keyed state, so a restored instance rebuilds it from the keys it was given, at any parallelism.
  *
  * <p>A transaction still open takes a span that arrived behind the watermark: one cloud's telemetry running late
  * must not cost its transactions their later stages. A transaction that outlives its maximum duration is judged at
@@ -64,19 +63,20 @@ public final class TransactionCorrelator extends AbstractStreamOperator<Transact
             new OutputTag<>("late-transaction-spans", TypeInformation.of(Span.class));
 
     private static final String IN_FLIGHT = "in-flight-transaction";
-    /** Until when a decided transaction's stragglers are dropped: the event time of the outcome plus its duration. */
-    private static final String CLOSED_UNTIL = "closed-until";
 
     private final Map<String, TransactionSpec> specs;
     private final long presenceRetentionMillis;
 
     private transient ValueStateDescriptor<InFlightTransaction> inFlightDescriptor;
-    private transient ValueStateDescriptor<Long> closedUntilDescriptor;
     private transient ValueState<InFlightTransaction> inFlight;
-    private transient ValueState<Long> closedUntil;
     private transient BroadcastState<String, Long> presence;
     /** When transactions in flight must be looked at: a deciding span's end, a deadline, a verdict. */
-    private transient PriorityQueue<Due> due;
+    private transient TimeQueue due;
+    /**
+     * The keys in flight: an entry of any other key is stale and is dropped without a look at the keyed state, whose
+     * entries for decided transactions are long out of the cache by the time their deadline comes.
+     */
+    private transient OpenKeys open;
     /** Tombstones by their transaction's maximum duration, each queue in the order they expire. */
     private transient Map<Long, ArrayDeque<Due>> tombstones;
     /** Tombstones restored from a checkpoint, sorted by expiry. */
@@ -167,11 +167,10 @@ public final class TransactionCorrelator extends AbstractStreamOperator<Transact
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
         inFlightDescriptor = new ValueStateDescriptor<>(IN_FLIGHT, TypeInformation.of(InFlightTransaction.class));
-        closedUntilDescriptor = new ValueStateDescriptor<>(CLOSED_UNTIL, Types.LONG);
         inFlight = context.getKeyedStateStore().getState(inFlightDescriptor);
-        closedUntil = context.getKeyedStateStore().getState(closedUntilDescriptor);
         presence = context.getOperatorStateStore().getBroadcastState(TelemetryPresence.STATE);
-        due = new PriorityQueue<>(BY_TIME);
+        due = new TimeQueue();
+        open = new OpenKeys();
         tombstones = new HashMap<>();
         restoredTombstones = new ArrayDeque<>();
         watermark = Long.MIN_VALUE;
@@ -182,6 +181,7 @@ public final class TransactionCorrelator extends AbstractStreamOperator<Transact
 
     /** Rebuilds the schedule from the keyed state this instance holds. */
     private void reschedule() throws Exception {
+        List<Due> restored = new ArrayList<>();
         getKeyedStateBackend()
                 .applyToAllKeys(
                         VoidNamespace.INSTANCE,
@@ -189,20 +189,10 @@ public final class TransactionCorrelator extends AbstractStreamOperator<Transact
                         inFlightDescriptor,
                         (Object key, ValueState<InFlightTransaction> state) -> {
                             InFlightTransaction flight = state.value();
-                            if (flight != null) {
+                            if (flight != null && flight.decided()) {
+                                restored.add(new Due(flight.closedUntilEpochMillis(), (String) key));
+                            } else if (flight != null) {
                                 scheduleAll((String) key, flight);
-                            }
-                        });
-        List<Due> restored = new ArrayList<>();
-        getKeyedStateBackend()
-                .applyToAllKeys(
-                        VoidNamespace.INSTANCE,
-                        VoidNamespaceSerializer.INSTANCE,
-                        closedUntilDescriptor,
-                        (Object key, ValueState<Long> state) -> {
-                            Long until = state.value();
-                            if (until != null) {
-                                restored.add(new Due(until, (String) key));
                             }
                         });
         restored.sort(BY_TIME);
@@ -211,11 +201,12 @@ public final class TransactionCorrelator extends AbstractStreamOperator<Transact
 
     private void scheduleAll(String key, InFlightTransaction flight) {
         TransactionSpec spec = specs.get(flight.transaction());
-        due.add(new Due(flight.deadlineEpochMillis(), key));
-        due.add(new Due(verdictAt(flight.deadlineEpochMillis()), key));
+        open.add(key);
+        due.add(flight.deadlineEpochMillis(), key);
+        due.add(verdictAt(flight.deadlineEpochMillis()), key);
         for (StageRecord record : flight.stages()) {
             if (spec != null && OutcomeRules.decisive(spec, record)) {
-                due.add(new Due(record.endEpochMillis(), key));
+                due.add(record.endEpochMillis(), key);
             }
         }
     }
@@ -259,12 +250,11 @@ public final class TransactionCorrelator extends AbstractStreamOperator<Transact
         String key = (String) getCurrentKey();
         boolean late = element.getTimestamp() < watermark;
         InFlightTransaction flight = inFlight.value();
-        // a transaction is either in flight or decided: only a key with nothing in flight can hold a tombstone
-        Long until = flight == null ? closedUntil.value() : null;
-        if (until != null && until <= watermark) {
-            // the tombstone expired when the watermark passed it; its queue entry clears it if this does not
-            closedUntil.clear();
-        } else if (until != null) {
+        if (flight != null && flight.decided() && flight.closedUntilEpochMillis() <= watermark) {
+            // the tombstone expired when the watermark passed it; its queue entry finds nothing left to clear
+            inFlight.clear();
+            flight = null;
+        } else if (flight != null && flight.decided()) {
             if (late) {
                 lateSpans.inc();
                 output.collect(LATE, new StreamRecord<>(span, element.getTimestamp()));
@@ -288,26 +278,32 @@ public final class TransactionCorrelator extends AbstractStreamOperator<Transact
         if (flight == null || deadline < flight.deadlineEpochMillis()) {
             // new, or an earlier first stage arrived out of order: the clock started earlier than thought; the
             // later deadline's entry is stale from now on
-            due.add(new Due(deadline, key));
+            due.add(deadline, key);
         } else {
             deadline = flight.deadlineEpochMillis();
         }
         if (flight == null) {
             flight = new InFlightTransaction(spec.name(), span.businessTransactionId(), List.of(), deadline);
+            open.add(key);
         }
         inFlight.update(flight.with(record, deadline));
         if (OutcomeRules.decisive(spec, record)) {
-            due.add(new Due(record.endEpochMillis(), key));
+            due.add(record.endEpochMillis(), key);
         }
     }
 
     @Override
     public void processWatermark(Watermark mark) throws Exception {
         watermark = mark.getTimestamp();
-        while (!due.isEmpty() && due.peek().time() <= watermark) {
-            Due next = due.poll();
-            setCurrentKey(next.key());
-            decide(next.key(), next.time());
+        while (!due.isEmpty() && due.headTime() <= watermark) {
+            long time = due.headTime();
+            String key = due.headKey();
+            int hash = due.headHash();
+            due.removeHead();
+            if (open.contains(hash, key)) {
+                setCurrentKey(key);
+                decide(key, time);
+            }
         }
         for (ArrayDeque<Due> queue : tombstones.values()) {
             expire(queue);
@@ -320,9 +316,9 @@ public final class TransactionCorrelator extends AbstractStreamOperator<Transact
         while (!queue.isEmpty() && queue.peekFirst().time() <= watermark) {
             Due next = queue.pollFirst();
             setCurrentKey(next.key());
-            Long until = closedUntil.value();
-            if (until != null && until <= watermark) {
-                closedUntil.clear();
+            InFlightTransaction tombstone = inFlight.value();
+            if (tombstone != null && tombstone.decided() && tombstone.closedUntilEpochMillis() <= watermark) {
+                inFlight.clear();
             }
         }
     }
@@ -343,7 +339,7 @@ public final class TransactionCorrelator extends AbstractStreamOperator<Transact
 
     private void decide(String key, long timestamp) throws Exception {
         InFlightTransaction flight = inFlight.value();
-        if (flight == null) {
+        if (flight == null || flight.decided()) {
             return;
         }
         TransactionSpec spec = specs.get(flight.transaction());
@@ -357,7 +353,7 @@ public final class TransactionCorrelator extends AbstractStreamOperator<Transact
             long verdict = verdictAt(deadline);
             if (timestamp < verdict) {
                 // the presence of the deadline's own minute is known only once that minute has passed
-                due.add(new Due(verdict, key));
+                due.add(verdict, key);
                 return;
             }
             if (telemetryGap(flight.stages(), deadline, presence)) {
@@ -372,9 +368,9 @@ public final class TransactionCorrelator extends AbstractStreamOperator<Transact
             return;
         }
         output.collect(new StreamRecord<>(decided.get(), timestamp));
-        inFlight.clear();
+        open.remove(key);
         long expiry = timestamp + spec.maxDurationMillis();
-        closedUntil.update(expiry);
+        inFlight.update(flight.closedUntil(expiry));
         // decisions come in the order of their times, so each maximum duration's tombstones expire in order
         tombstones
                 .computeIfAbsent(spec.maxDurationMillis(), duration -> new ArrayDeque<>())

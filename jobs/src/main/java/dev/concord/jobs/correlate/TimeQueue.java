@@ -1,0 +1,96 @@
+package dev.concord.jobs.correlate;
+
+import java.util.Arrays;
+
+/**
+ * Keys ordered by the time they come due: a binary min-heap over a primitive array of times with the keys alongside.
+ * It holds every transaction decided within the last maximum duration (its deadline's entry, no longer needed, is
+ * skipped when it comes due rather than searched for and removed), so it is tens of thousands of entries deep: a
+ * {@code PriorityQueue} of entry objects followed a pointer to compare each pair of times, where this compares times in
+ * one contiguous array. Entries of equal time come out in no particular order.
+ */
+final class TimeQueue {
+
+    private long[] times = new long[1024];
+    private String[] keys = new String[1024];
+    /** Each key's hash, taken when it was added: reading it later from the key would fetch a string long evicted. */
+    private int[] hashes = new int[1024];
+
+    private int size;
+
+    int size() {
+        return size;
+    }
+
+    boolean isEmpty() {
+        return size == 0;
+    }
+
+    void add(long time, String key) {
+        if (size == times.length) {
+            times = Arrays.copyOf(times, size * 2);
+            keys = Arrays.copyOf(keys, size * 2);
+            hashes = Arrays.copyOf(hashes, size * 2);
+        }
+        int hash = key.hashCode();
+        int at = size++;
+        // deadlines lie ahead of everything queued, so this loop usually stops at once
+        while (at > 0) {
+            int parent = (at - 1) >>> 1;
+            if (times[parent] <= time) {
+                break;
+            }
+            times[at] = times[parent];
+            keys[at] = keys[parent];
+            hashes[at] = hashes[parent];
+            at = parent;
+        }
+        times[at] = time;
+        keys[at] = key;
+        hashes[at] = hash;
+    }
+
+    /** The earliest time queued; only when not empty. */
+    long headTime() {
+        return times[0];
+    }
+
+    /** The key of the earliest time queued; only when not empty. */
+    String headKey() {
+        return keys[0];
+    }
+
+    /** The hash of the earliest time's key; only when not empty. */
+    int headHash() {
+        return hashes[0];
+    }
+
+    void removeHead() {
+        size--;
+        long time = times[size];
+        String key = keys[size];
+        int hash = hashes[size];
+        keys[size] = null;
+        int at = 0;
+        int half = size >>> 1;
+        while (at < half) {
+            int child = 2 * at + 1;
+            int right = child + 1;
+            if (right < size && times[right] < times[child]) {
+                child = right;
+            }
+            if (time <= times[child]) {
+                break;
+            }
+            times[at] = times[child];
+            keys[at] = keys[child];
+            hashes[at] = hashes[child];
+            at = child;
+        }
+        if (size > 0) {
+            times[at] = time;
+            keys[at] = key;
+            hashes[at] = hash;
+        }
+    }
+}
