@@ -3,11 +3,12 @@ package dev.concord.jobs.correlate;
 import java.util.Arrays;
 
 /**
- * Keys ordered by the time they come due: a binary min-heap over a primitive array of times with the keys alongside.
+ * Keys ordered by the time they come due: a four-ary min-heap over a primitive array of times with the keys alongside.
  * It holds every transaction decided within the last maximum duration (its deadline's entry, no longer needed, is
  * skipped when it comes due rather than searched for and removed), so it is tens of thousands of entries deep: a
  * {@code PriorityQueue} of entry objects followed a pointer to compare each pair of times, where this compares times in
- * one contiguous array. Entries of equal time come out in no particular order.
+ * one contiguous array, and with four children to a node a removal descends half as many levels, each reading one cache
+ * line of times. Entries of equal time come out in no particular order.
  */
 final class TimeQueue {
 
@@ -36,7 +37,7 @@ final class TimeQueue {
         int at = size++;
         // deadlines lie ahead of everything queued, so this loop usually stops at once
         while (at > 0) {
-            int parent = (at - 1) >>> 1;
+            int parent = (at - 1) >>> 2;
             if (times[parent] <= time) {
                 break;
             }
@@ -72,12 +73,17 @@ final class TimeQueue {
         int hash = hashes[size];
         keys[size] = null;
         int at = 0;
-        int half = size >>> 1;
-        while (at < half) {
-            int child = 2 * at + 1;
-            int right = child + 1;
-            if (right < size && times[right] < times[child]) {
-                child = right;
+        while (true) {
+            int first = 4 * at + 1;
+            if (first >= size) {
+                break;
+            }
+            int child = first;
+            int last = Math.min(first + 4, size);
+            for (int sibling = first + 1; sibling < last; sibling++) {
+                if (times[sibling] < times[child]) {
+                    child = sibling;
+                }
             }
             if (time <= times[child]) {
                 break;
