@@ -3,6 +3,7 @@ package dev.concord.ingest.bench;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
 import java.util.Locale;
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -64,7 +65,7 @@ public final class SpanSerializerCpuTime {
     }
 
     private static void measure(String name, double seconds, int rounds, Pass pass) throws IOException {
-        double best = Double.MAX_VALUE;
+        double[] figures = new double[rounds];
         StringBuilder all = new StringBuilder();
         for (int round = -2; round < rounds; round++) {
             long cpuStart = THREADS.getCurrentThreadCpuTime();
@@ -75,10 +76,17 @@ public final class SpanSerializerCpuTime {
             }
             double perOperation = (THREADS.getCurrentThreadCpuTime() - cpuStart) / (double) operations;
             if (round >= 0) {
-                best = Math.min(best, perOperation);
+                figures[round] = perOperation;
                 all.append(String.format(Locale.ROOT, " %.1f", perOperation));
             }
         }
-        System.out.printf(Locale.ROOT, "%-14s %8.1f ns per operation of CPU (best; rounds:%s)%n", name, best, all);
+        Arrays.sort(figures);
+        System.out.printf(
+                Locale.ROOT,
+                "%-14s %8.1f ns per operation of CPU (median; best %.1f; rounds:%s)%n",
+                name,
+                figures[rounds / 2],
+                figures[0],
+                all);
     }
 }
