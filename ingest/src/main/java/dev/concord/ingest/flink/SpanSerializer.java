@@ -22,7 +22,8 @@ import org.apache.flink.core.memory.DataOutputView;
  * Flink's serializer for {@link Span}, the record every Concord pipeline reads and shuffles. The generic POJO
  * serializer it replaces spent most of its time per field and per character ({@code StringValue} reads a string one
  * byte at a time through the input view); this one writes each string as a length and its UTF-8 bytes, read back
- * eight bytes a load or, when longer, in one bulk copy, and attributes as a flat list of pairs that come back as an {@link AttributeMap} in their order.
+ * eight bytes a load or, when longer, in one bulk copy, and attributes as a flat list of pairs that come back as an
+ * {@link AttributeMap} in their order.
  *
  * <p>Layout, in field order: the resource (a presence byte, then its six strings), trace, span and parent span ids,
  * name, kind (ordinal byte, -1 for null), start and end nanos, status (ordinal byte), status message, the three
@@ -284,7 +285,8 @@ public final class SpanSerializer extends TypeSerializer<Span> {
 
     /**
      * Mixes the bytes a word at a time: a byte-wise polynomial is a chain of one multiply per byte. The tail goes in
-     * as one number, which for a given length tells its bytes apart, so equal bytes always give the same hash.
+     * as one number, which for a given length tells its bytes apart, so equal bytes always give the same hash. Seen by
+     * the tests, which look for different strings with the same hash.
      */
     static int hash(byte[] bytes, int length) {
         long hash = length;

@@ -31,8 +31,8 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * Where reading a string's bytes eight at a time with {@code readLong} stops beating one {@code readFully}, on the
  * views Flink hands a serializer: records in an off-heap network buffer read by Flink's own record deserializer, as
- * on the network path, and a heap {@link DataInputDeserializer}, as in the pipeline benchmark's source. One operation is one string of {@code length} bytes; the figures set {@code SpanSerializer}'s
- * bulk-copy threshold.
+ * on the network path, and a heap {@link DataInputDeserializer}, as in the pipeline benchmark's source. One
+ * operation is one string of {@code length} bytes; the figures set {@code SpanSerializer}'s bulk-copy threshold.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -274,7 +274,7 @@ class SpanSerializerTest extends SerializerTestBase<Span> {
         return text.toString();
     }
 
-    /** Two different strings of {@code length} ASCII bytes whose whole cache hash is equal, found by the birthday bound. */
+    /** Two different strings of {@code length} ASCII bytes with the same cache hash, found by the birthday bound. */
     private static String[] twoStringsWithTheSameHash(int length) {
         Random random = new Random(length);
         Map<Integer, String> byHash = new HashMap<>();
@@ -292,9 +292,9 @@ class SpanSerializerTest extends SerializerTestBase<Span> {
     }
 
     /**
-     * Reads framed records as a task's input does: each 32 KiB of the stream in its own off-heap network buffer, through
-     * Flink's record deserializer, which hands the serializer a view over the off-heap segment (or, for a record that
-     * spans two buffers, a copy of it).
+     * Reads framed records as a task's input does: each 32 KiB of the stream in its own off-heap network buffer,
+     * through Flink's record deserializer, which hands the serializer a view over the off-heap segment (or, for a
+     * record that spans two buffers, a copy of it).
      */
     private static List<Span> readFromNetworkBuffers(byte[] stream, SpanSerializer serializer) throws IOException {
         int bufferSize = 32 * 1024;
