@@ -8,9 +8,12 @@ import dev.concord.ingest.model.Span;
 import dev.concord.ingest.model.SpanKind;
 import dev.concord.ingest.model.StatusCode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SerializerTestBase;
@@ -21,13 +24,23 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
+import org.apache.flink.core.memory.MemorySegment;
+import org.apache.flink.core.memory.MemorySegmentFactory;
+import org.apache.flink.runtime.io.network.api.serialization.RecordDeserializer.DeserializationResult;
+import org.apache.flink.runtime.io.network.api.serialization.SpillingAdaptiveSpanningRecordDeserializer;
+import org.apache.flink.runtime.io.network.buffer.Buffer;
+import org.apache.flink.runtime.io.network.buffer.FreeingBufferRecycler;
+import org.apache.flink.runtime.io.network.buffer.NetworkBuffer;
+import org.apache.flink.runtime.plugable.DeserializationDelegate;
+import org.apache.flink.runtime.plugable.NonReusingDeserializationDelegate;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 
 /**
  * Flink's own serializer contract (copies, sequences, snapshot and restore, duplicates across threads, Java
- * serializability) run against {@link SpanSerializer}, plus what Concord relies on: every field survives, attributes
- * keep their order, and a job with generic types disabled accepts spans.
+ * serializability) run against {@link SpanSerializer}, plus what Concord relies on: every field survives, strings of
+ * every length and encoding read back from heap and off-heap network views, the string cache never answers for other
+ * bytes, attributes keep their order, and a job with generic types disabled accepts spans.
  */
 class SpanSerializerTest extends SerializerTestBase<Span> {
 
@@ -137,6 +150,180 @@ class SpanSerializerTest extends SerializerTestBase<Span> {
         assertThat(env.fromData(List.of(withAttributes(Map.of()))).getType()).isInstanceOf(SpanTypeInfo.class);
     }
 
+    @Test
+    void readsStringsOfEveryLengthUpToSeventyBytesFromAHeapView() throws IOException {
+        List<Span> spans = spansWithStringsOfEveryLength();
+        SpanSerializer serializer = new SpanSerializer();
+        DataOutputSerializer out = new DataOutputSerializer(1 << 20);
+        for (Span span : spans) {
+            serializer.serialize(span, out);
+        }
+
+        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+        List<Span> read = new ArrayList<>();
+        for (int i = 0; i < spans.size(); i++) {
+            read.add(serializer.deserialize(in));
+        }
+
+        assertThat(read).containsExactlyElementsOf(spans);
+        assertThat(in.available()).isZero();
+    }
+
+    @Test
+    void readsStringsOfEveryLengthUpToSeventyBytesFromOffHeapNetworkBuffers() throws IOException {
+        List<Span> spans = spansWithStringsOfEveryLength();
+        SpanSerializer serializer = new SpanSerializer();
+        DataOutputSerializer framed = new DataOutputSerializer(1 << 20);
+        DataOutputSerializer record = new DataOutputSerializer(1024);
+        for (Span span : spans) {
+            record.clear();
+            serializer.serialize(span, record);
+            framed.writeInt(record.length());
+            framed.write(record.getSharedBuffer(), 0, record.length());
+        }
+
+        List<Span> read = readFromNetworkBuffers(framed.getCopyOfBuffer(), new SpanSerializer());
+
+        assertThat(read).containsExactlyElementsOf(spans);
+    }
+
+    @Test
+    void neverAnswersWithACachedStringForOtherBytesOfTheSameLengthAndHash() throws IOException {
+        for (int length : new int[] {7, 16, 21, 40}) {
+            String[] pair = twoStringsWithTheSameHash(length);
+            SpanSerializer serializer = new SpanSerializer();
+            List<Span> spans =
+                    List.of(named(pair[0]), named(pair[1]), named(pair[0]), named(pair[0] + "x"), named(pair[1]));
+            DataOutputSerializer out = new DataOutputSerializer(1024);
+            for (Span span : spans) {
+                serializer.serialize(span, out);
+            }
+
+            DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < spans.size(); i++) {
+                names.add(serializer.deserialize(in).name());
+            }
+
+            assertThat(pair[0]).isNotEqualTo(pair[1]);
+            assertThat(names).containsExactly(pair[0], pair[1], pair[0], pair[0] + "x", pair[1]);
+        }
+    }
+
+    @Test
+    void answersWithTheCachedStringForTheSameBytes() throws IOException {
+        SpanSerializer serializer = new SpanSerializer();
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        serializer.serialize(named(new String("payment-authorization")), out);
+        serializer.serialize(named(new String("payment-authorization")), out);
+
+        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+        String first = serializer.deserialize(in).name();
+        String second = serializer.deserialize(in).name();
+
+        assertThat(second).isEqualTo("payment-authorization").isSameAs(first);
+    }
+
+    /**
+     * Strings of 0 to 70 UTF-8 bytes, ASCII and with a two-, three- and four-byte character at every offset, so that
+     * multi-byte characters straddle each eight-byte word and each tail; in ids, in cached fields and in attributes,
+     * beside nulls and empty strings.
+     */
+    private static List<Span> spansWithStringsOfEveryLength() {
+        List<String> strings = new ArrayList<>();
+        String[] wide = {"\u00e9", "\u20ac", "\ud83d\ude00"};
+        for (int length = 0; length <= 70; length++) {
+            strings.add(ascii(0, length));
+            for (String character : wide) {
+                int width = character.getBytes(StandardCharsets.UTF_8).length;
+                for (int offset = 0; offset + width <= length; offset++) {
+                    strings.add(ascii(0, offset) + character + ascii(offset, length - offset - width));
+                }
+            }
+        }
+        List<Span> spans = new ArrayList<>();
+        for (int i = 0; i < strings.size(); i++) {
+            String text = strings.get(i);
+            String other = strings.get(strings.size() - 1 - i);
+            assertThat(text.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(70);
+            spans.add(new Span(
+                    i % 7 == 0 ? null : new ResourceIdentity(text, other, i % 2 == 0 ? null : "aws", text, "", other),
+                    text,
+                    other,
+                    i % 3 == 0 ? null : text,
+                    other,
+                    SpanKind.SERVER,
+                    i,
+                    i + 1L,
+                    StatusCode.OK,
+                    i % 5 == 0 ? null : text,
+                    text,
+                    other,
+                    i % 4 == 0 ? "" : text,
+                    AttributeMap.of(new String[] {text, "k", other}, new String[] {other, text, ""}, 3),
+                    1.0));
+        }
+        return spans;
+    }
+
+    private static String ascii(int from, int length) {
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append((char) ('a' + (from + i) % 26));
+        }
+        return text.toString();
+    }
+
+    /** Two different strings of {@code length} ASCII bytes with the same cache hash, found by the birthday bound. */
+    private static String[] twoStringsWithTheSameHash(int length) {
+        Random random = new Random(length);
+        Map<Integer, String> byHash = new HashMap<>();
+        byte[] bytes = new byte[length];
+        while (true) {
+            for (int i = 0; i < length; i++) {
+                bytes[i] = (byte) ('!' + random.nextInt(94));
+            }
+            String text = new String(bytes, StandardCharsets.US_ASCII);
+            String earlier = byHash.putIfAbsent(SpanSerializer.hash(bytes, length), text);
+            if (earlier != null && !earlier.equals(text)) {
+                return new String[] {earlier, text};
+            }
+        }
+    }
+
+    /**
+     * Reads framed records as a task's input does: each 32 KiB of the stream in its own off-heap network buffer,
+     * through Flink's record deserializer, which hands the serializer a view over the off-heap segment (or, for a
+     * record that spans two buffers, a copy of it).
+     */
+    private static List<Span> readFromNetworkBuffers(byte[] stream, SpanSerializer serializer) throws IOException {
+        int bufferSize = 32 * 1024;
+        SpillingAdaptiveSpanningRecordDeserializer<DeserializationDelegate<Span>> deserializer =
+                new SpillingAdaptiveSpanningRecordDeserializer<>(new String[] {System.getProperty("java.io.tmpdir")});
+        DeserializationDelegate<Span> delegate = new NonReusingDeserializationDelegate<>(serializer);
+        List<Span> read = new ArrayList<>();
+        try {
+            for (int offset = 0; offset < stream.length; offset += bufferSize) {
+                int size = Math.min(bufferSize, stream.length - offset);
+                MemorySegment segment = MemorySegmentFactory.allocateUnpooledOffHeapMemory(bufferSize);
+                assertThat(segment.isOffHeap()).isTrue();
+                segment.put(0, stream, offset, size);
+                deserializer.setNextBuffer(
+                        new NetworkBuffer(segment, FreeingBufferRecycler.INSTANCE, Buffer.DataType.DATA_BUFFER, size));
+                DeserializationResult result;
+                do {
+                    result = deserializer.getNextRecord(delegate);
+                    if (result.isFullRecord()) {
+                        read.add(delegate.getInstance());
+                    }
+                } while (!result.isBufferConsumed());
+            }
+        } finally {
+            deserializer.clear();
+        }
+        return read;
+    }
+
     private static Span withAttributes(Map<String, String> attributes) {
         return new Span(
                 AWS,
@@ -154,6 +341,11 @@ class SpanSerializerTest extends SerializerTestBase<Span> {
                 "",
                 attributes,
                 1.0);
+    }
+
+    private static Span named(String name) {
+        return new Span(
+                null, "t", "s", "", name, SpanKind.INTERNAL, 1L, 2L, StatusCode.UNSET, "", "", "", "", Map.of(), 1.0);
     }
 
     private static Span roundTrip(Span span) throws IOException {
