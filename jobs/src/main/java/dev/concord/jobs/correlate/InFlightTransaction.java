@@ -35,6 +35,11 @@ public record InFlightTransaction(
         return closedUntilEpochMillis != OPEN;
     }
 
+    /** A tombstone the watermark has passed: it no longer counts, whether or not it is still stored. */
+    boolean expiredBy(long watermark) {
+        return decided() && closedUntilEpochMillis <= watermark;
+    }
+
     /** The tombstone left once decided. */
     InFlightTransaction closedUntil(long epochMillis) {
         return new InFlightTransaction(transaction, transactionId, List.of(), deadlineEpochMillis, epochMillis);

@@ -43,28 +43,19 @@ final class OutcomeRules {
                 firstFailure = record;
             }
         }
-        if (firstCompletion == null && firstFailure == null) {
+        if (firstFailure != null
+                && (firstCompletion == null || firstFailure.endEpochMillis() <= firstCompletion.endEpochMillis())) {
+            long end = firstFailure.endEpochMillis();
+            List<StageRecord> upToFailure = endedBy(records, end);
+            StageRecord cause = cause(upToFailure).orElse(firstFailure);
+            return Optional.of(
+                    outcome(spec, transactionId, upToFailure, end, Outcome.FAILED, cause.stage(), cause.service()));
+        }
+        if (firstCompletion == null) {
             return Optional.empty();
         }
-        List<StageRecord> ended = endedBy(records, asOfMillis);
-        Optional<StageRecord> completion = Optional.ofNullable(firstCompletion);
-        Optional<StageRecord> failure = Optional.ofNullable(firstFailure);
-        if (failure.isPresent()
-                && (completion.isEmpty()
-                        || failure.get().endEpochMillis() <= completion.get().endEpochMillis())) {
-            long end = failure.get().endEpochMillis();
-            StageRecord cause = cause(endedBy(ended, end)).orElse(failure.get());
-            return Optional.of(outcome(
-                    spec, transactionId, endedBy(ended, end), end, Outcome.FAILED, cause.stage(), cause.service()));
-        }
-        return completion.map(done -> outcome(
-                spec,
-                transactionId,
-                endedBy(ended, done.endEpochMillis()),
-                done.endEpochMillis(),
-                Outcome.COMPLETED,
-                "",
-                ""));
+        long end = firstCompletion.endEpochMillis();
+        return Optional.of(outcome(spec, transactionId, endedBy(records, end), end, Outcome.COMPLETED, "", ""));
     }
 
     /** The transaction at its deadline: failed in the first stage, in order, that had not succeeded. */

@@ -250,8 +250,8 @@ public final class TransactionCorrelator extends AbstractStreamOperator<Transact
         String key = (String) getCurrentKey();
         boolean late = element.getTimestamp() < watermark;
         InFlightTransaction flight = inFlight.value();
-        if (flight != null && flight.decided() && flight.closedUntilEpochMillis() <= watermark) {
-            // the tombstone expired when the watermark passed it; its queue entry finds nothing left to clear
+        if (flight != null && flight.expiredBy(watermark)) {
+            // its queue entry comes due with this watermark too, and finds nothing left to clear
             inFlight.clear();
             flight = null;
         } else if (flight != null && flight.decided()) {
@@ -317,7 +317,8 @@ public final class TransactionCorrelator extends AbstractStreamOperator<Transact
             Due next = queue.pollFirst();
             setCurrentKey(next.key());
             InFlightTransaction tombstone = inFlight.value();
-            if (tombstone != null && tombstone.decided() && tombstone.closedUntilEpochMillis() <= watermark) {
+            // the key may have been decided again since, with a later tombstone
+            if (tombstone != null && tombstone.expiredBy(watermark)) {
                 inFlight.clear();
             }
         }
@@ -371,7 +372,9 @@ public final class TransactionCorrelator extends AbstractStreamOperator<Transact
         open.remove(key);
         long expiry = timestamp + spec.maxDurationMillis();
         inFlight.update(flight.closedUntil(expiry));
-        // decisions come in the order of their times, so each maximum duration's tombstones expire in order
+        // decisions come in the order of their times, so each maximum duration's tombstones queue nearly in order;
+        // one decided on a span that arrived behind the watermark waits behind later ones, and is cleared late by at
+        // most how late that span was (it stops counting on time all the same: see processElement1)
         tombstones
                 .computeIfAbsent(spec.maxDurationMillis(), duration -> new ArrayDeque<>())
                 .addLast(new Due(expiry, key));
