@@ -115,7 +115,7 @@ public final class PipelineBench {
         private final long transactions;
         private final long lastEndMillis;
         private final int[] inFlightStateBytes;
-        private final Map<Integer, IndexedElements<Span>> byReaders = new HashMap<>();
+        private final Map<Integer, StampedSpans> byReaders = new HashMap<>();
 
         private Workload(List<Span> spans, Set<Integer> parallelisms) throws IOException {
             this.spans = spans.size();
@@ -126,10 +126,10 @@ public final class PipelineBench {
             for (int parallelism : parallelisms) {
                 byReaders.put(
                         parallelism,
-                        new IndexedElements<>(
+                        StampedSpans.sharing(new IndexedElements<>(
                                 TypeInformation.of(Span.class),
                                 new ExecutionConfig(),
-                                interleaved(spans, parallelism)));
+                                interleaved(spans, parallelism))));
             }
         }
 
@@ -142,8 +142,8 @@ public final class PipelineBench {
             return inFlightStateBytes[stages - 1];
         }
 
-        private IndexedElements<Span> forReaders(int parallelism) {
-            IndexedElements<Span> elements = byReaders.get(parallelism);
+        private StampedSpans forReaders(int parallelism) {
+            StampedSpans elements = byReaders.get(parallelism);
             if (elements == null) {
                 throw new IllegalArgumentException("the workload was not prepared for parallelism " + parallelism);
             }
@@ -213,7 +213,7 @@ public final class PipelineBench {
     private static DataGeneratorSource<Span> source(Workload workload, int parallelism) {
         TypeInformation<Span> type = TypeInformation.of(Span.class);
         return new DataGeneratorSource<>(
-                new StampedSpans(workload.forReaders(parallelism)), workload.spans, RateLimiterStrategy.noOp(), type);
+                workload.forReaders(parallelism), workload.spans, RateLimiterStrategy.noOp(), type);
     }
 
     /**

@@ -49,8 +49,7 @@ final class Probe {
 
     static synchronized LongPairs reader(int subtask) {
         if (startNanos == 0) {
-            // Submitting the job copied the serialized workload (some 70 MB) into the job graph and out again, and the
-            // collector would otherwise trace and free those copies inside the measured interval.
+            // what the previous run and the job's submission left behind is not this run's garbage
             System.gc();
             startNanos = System.nanoTime();
             startCpuNanos = OS.getProcessCpuTime();

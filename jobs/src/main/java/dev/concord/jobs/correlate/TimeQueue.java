@@ -4,11 +4,9 @@ import java.util.Arrays;
 
 /**
  * Keys ordered by the time they come due: a four-ary min-heap over a primitive array of times with the keys alongside.
- * It holds every transaction decided within the last maximum duration (its deadline's entry, no longer needed, is
- * skipped when it comes due rather than searched for and removed), so it is tens of thousands of entries deep: a
- * {@code PriorityQueue} of entry objects followed a pointer to compare each pair of times, where this compares times in
- * one contiguous array, and with four children to a node a removal descends half as many levels, each reading one cache
- * line of times. Entries of equal time come out in no particular order.
+ * A {@code PriorityQueue} of entry objects followed a pointer to compare each pair of times, where this compares times
+ * in one contiguous array, and with four children to a node a removal descends half as many levels, each reading one
+ * cache line of times. Entries of equal time come out in no particular order.
  */
 final class TimeQueue {
 
@@ -28,12 +26,16 @@ final class TimeQueue {
     }
 
     void add(long time, String key) {
+        add(time, key, key.hashCode());
+    }
+
+    /** As {@link #add(long, String)}, with the key's hash already known. */
+    void add(long time, String key, int hash) {
         if (size == times.length) {
             times = Arrays.copyOf(times, size * 2);
             keys = Arrays.copyOf(keys, size * 2);
             hashes = Arrays.copyOf(hashes, size * 2);
         }
-        int hash = key.hashCode();
         int at = size++;
         // deadlines lie ahead of everything queued, so this loop usually stops at once
         while (at > 0) {

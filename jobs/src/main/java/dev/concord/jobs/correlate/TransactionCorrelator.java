@@ -40,9 +40,9 @@ import org.apache.flink.util.OutputTag;
  *
  * <p>The operator keeps its own schedule instead of Flink's timer service. Per transaction the timer service kept a
  * deduplicating hash map and a heap per key group, and registered, fired and deleted two or three timers; here a
- * transaction in flight puts the times it must be looked at into one {@link TimeQueue}. An entry the transaction no
- * longer needs (its deadline, once it was decided early) is not deleted: when it comes due, a key no longer in flight
- * is dropped at once, and one in flight is checked against its keyed state. Tombstones expire in the order they were
+ * transaction in flight puts the times it must be looked at into one {@link Schedule}. An entry the transaction no
+ * longer needs (its deadline, once it was decided early) is not deleted: a key no longer in flight is dropped when its
+ * minute comes, and one in flight is checked against its keyed state when the entry comes due. Tombstones expire in the order they were
  * set, so they wait in a first-in, first-out queue per maximum duration. The schedule is not checkpointed: every entry
  * follows from the keyed state, so a restored instance rebuilds it from the keys it was given, at any parallelism.
  *
@@ -71,7 +71,7 @@ public final class TransactionCorrelator extends AbstractStreamOperator<Transact
     private transient ValueState<InFlightTransaction> inFlight;
     private transient BroadcastState<String, Long> presence;
     /** When transactions in flight must be looked at: a deciding span's end, a deadline, a verdict. */
-    private transient TimeQueue due;
+    private transient Schedule due;
     /**
      * The keys in flight: an entry of any other key is stale and is dropped without a look at the keyed state, whose
      * entries for decided transactions are long out of the cache by the time their deadline comes.
@@ -169,8 +169,8 @@ public final class TransactionCorrelator extends AbstractStreamOperator<Transact
         inFlightDescriptor = new ValueStateDescriptor<>(IN_FLIGHT, TypeInformation.of(InFlightTransaction.class));
         inFlight = context.getKeyedStateStore().getState(inFlightDescriptor);
         presence = context.getOperatorStateStore().getBroadcastState(TelemetryPresence.STATE);
-        due = new TimeQueue();
         open = new OpenKeys();
+        due = new Schedule(open::contains);
         tombstones = new HashMap<>();
         restoredTombstones = new ArrayDeque<>();
         watermark = Long.MIN_VALUE;
@@ -295,7 +295,8 @@ public final class TransactionCorrelator extends AbstractStreamOperator<Transact
     @Override
     public void processWatermark(Watermark mark) throws Exception {
         watermark = mark.getTimestamp();
-        while (!due.isEmpty() && due.headTime() <= watermark) {
+        due.advanceTo(watermark);
+        while (due.hasDue(watermark)) {
             long time = due.headTime();
             String key = due.headKey();
             int hash = due.headHash();

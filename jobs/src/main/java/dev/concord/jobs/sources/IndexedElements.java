@@ -43,6 +43,19 @@ public final class IndexedElements<T> implements GeneratorFunction<Long, T> {
         this.bytes = out.getCopyOfBuffer();
     }
 
+    private IndexedElements(TypeSerializer<T> serializer, byte[] bytes, int[] offsets) {
+        this.serializer = serializer;
+        this.bytes = bytes;
+        this.offsets = offsets;
+    }
+
+    /**
+     * The same records for another thread in this JVM, without copying them: its own serializer and read position.
+     */
+    public IndexedElements<T> reader() {
+        return new IndexedElements<>(serializer.duplicate(), bytes, offsets);
+    }
+
     int size() {
         return offsets.length - 1;
     }
