@@ -69,12 +69,34 @@ public final class SpanSerializer extends TypeSerializer<Span> {
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle SHORTS = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
 
+    /** The fields {@link #writeCommon} remembers the last strings of. */
+    private static final int SERVICE = 0;
+
+    private static final int SERVICE_VERSION = 1;
+    private static final int CLOUD = 2;
+    private static final int REGION = 3;
+    private static final int ENVIRONMENT = 4;
+    private static final int TENANT = 5;
+    private static final int NAME = 6;
+    private static final int STATUS_MESSAGE = 7;
+    private static final int TRANSACTION = 8;
+    private static final int STAGE = 9;
+    private static final int COMMON_FIELDS = 10;
+    /** Strings remembered per field: a power of two. */
+    private static final int WAYS = 8;
+
     /** Reused across reads; {@link #duplicate} gives each thread its own, with its own cache. */
     private transient byte[] scratch;
 
     private transient byte[][] cachedBytes;
     private transient String[] cachedStrings;
     private transient int[] cachedHashes;
+
+    /** Per field of {@link #writeCommon}, {@link #WAYS} strings last written and their encodings. */
+    private transient String[] encodedFor;
+
+    private transient byte[][] encoded;
+    private transient int[] nextWay;
 
     @Override
     public boolean isImmutableType() {
@@ -113,25 +135,25 @@ public final class SpanSerializer extends TypeSerializer<Span> {
             out.writeBoolean(false);
         } else {
             out.writeBoolean(true);
-            writeString(resource.serviceName(), out);
-            writeString(resource.serviceVersion(), out);
-            writeString(resource.cloudProvider(), out);
-            writeString(resource.cloudRegion(), out);
-            writeString(resource.deploymentEnvironment(), out);
-            writeString(resource.tenantId(), out);
+            writeCommon(SERVICE, resource.serviceName(), out);
+            writeCommon(SERVICE_VERSION, resource.serviceVersion(), out);
+            writeCommon(CLOUD, resource.cloudProvider(), out);
+            writeCommon(REGION, resource.cloudRegion(), out);
+            writeCommon(ENVIRONMENT, resource.deploymentEnvironment(), out);
+            writeCommon(TENANT, resource.tenantId(), out);
         }
         writeString(span.traceId(), out);
         writeString(span.spanId(), out);
         writeString(span.parentSpanId(), out);
-        writeString(span.name(), out);
+        writeCommon(NAME, span.name(), out);
         out.writeByte(span.kind() == null ? -1 : span.kind().ordinal());
         out.writeLong(span.startTimeUnixNano());
         out.writeLong(span.endTimeUnixNano());
         out.writeByte(span.status() == null ? -1 : span.status().ordinal());
-        writeString(span.statusMessage(), out);
-        writeString(span.businessTransaction(), out);
+        writeCommon(STATUS_MESSAGE, span.statusMessage(), out);
+        writeCommon(TRANSACTION, span.businessTransaction(), out);
         writeString(span.businessTransactionId(), out);
-        writeString(span.businessTransactionStage(), out);
+        writeCommon(STAGE, span.businessTransactionStage(), out);
         Map<String, String> attributes = span.attributes();
         out.writeInt(attributes.size());
         for (Map.Entry<String, String> attribute : attributes.entrySet()) {
@@ -211,6 +233,58 @@ public final class SpanSerializer extends TypeSerializer<Span> {
         }
         out.writeByte(length);
         out.write(bytes);
+    }
+
+    /**
+     * A string most spans share, in the field {@code field}: when it is one of the last few strings written there,
+     * the very same instance, its encoding (length and bytes) is written again as it is. Spans read by this
+     * serializer share such strings through {@link #readCommon}, so a span shuffled again, as the correlator's copy
+     * is, mostly hits; encoding each anew was a copy and an allocation per string.
+     */
+    private void writeCommon(int field, String value, DataOutputView out) throws IOException {
+        if (value == null) {
+            out.writeByte(0);
+            return;
+        }
+        if (encodedFor == null) {
+            encodedFor = new String[COMMON_FIELDS * WAYS];
+            encoded = new byte[COMMON_FIELDS * WAYS][];
+            nextWay = new int[COMMON_FIELDS];
+        }
+        int first = field * WAYS;
+        for (int slot = first; slot < first + WAYS; slot++) {
+            if (encodedFor[slot] == value) {
+                out.write(encoded[slot]);
+                return;
+            }
+        }
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_CACHED_BYTES) {
+            writeString(value, out);
+            return;
+        }
+        int length = bytes.length + 1;
+        byte[] encoding = new byte[varintSize(length) + bytes.length];
+        int at = 0;
+        while (length >= 0x80) {
+            encoding[at++] = (byte) ((length & 0x7F) | 0x80);
+            length >>>= 7;
+        }
+        encoding[at++] = (byte) length;
+        System.arraycopy(bytes, 0, encoding, at, bytes.length);
+        int slot = first + (nextWay[field]++ & (WAYS - 1));
+        encodedFor[slot] = value;
+        encoded[slot] = encoding;
+        out.write(encoding);
+    }
+
+    private static int varintSize(int value) {
+        int size = 1;
+        while (value >= 0x80) {
+            value >>>= 7;
+            size++;
+        }
+        return size;
     }
 
     /** An id: unique to its span or trace, so no cache would hit. */

@@ -170,6 +170,34 @@ class SpanSerializerTest extends SerializerTestBase<Span> {
     }
 
     @Test
+    void writesTheSameBytesWhetherOrNotItWroteASpansStringsBefore() throws IOException {
+        List<Span> spans = new ArrayList<>(spansWithStringsOfEveryLength());
+        // the same instances again, in another order, past the strings each field remembers
+        List<Span> again = new ArrayList<>(spans);
+        java.util.Collections.shuffle(again, new Random(3));
+        spans.addAll(again);
+        // names whose length takes one byte and two: 127 bytes are written as 128, 128 as 129
+        for (String name : List.of("y".repeat(126), "y".repeat(127), "y".repeat(128))) {
+            spans.add(named(name));
+            spans.add(named(name));
+        }
+        SpanSerializer remembering = new SpanSerializer();
+        DataOutputSerializer out = new DataOutputSerializer(1 << 20);
+        DataOutputSerializer fresh = new DataOutputSerializer(1 << 20);
+        for (Span span : spans) {
+            remembering.serialize(span, out);
+            new SpanSerializer().serialize(span, fresh);
+        }
+
+        assertThat(out.getCopyOfBuffer()).isEqualTo(fresh.getCopyOfBuffer());
+        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+        for (Span span : spans) {
+            assertThat(remembering.deserialize(in)).isEqualTo(span);
+        }
+        assertThat(in.available()).isZero();
+    }
+
+    @Test
     void readsStringsOfEveryLengthUpToSeventyBytesFromOffHeapNetworkBuffers() throws IOException {
         List<Span> spans = spansWithStringsOfEveryLength();
         SpanSerializer serializer = new SpanSerializer();
