@@ -18,7 +18,7 @@ public final class Conventions {
     public static final String UID_TRANSACTION_CORRELATOR = "transaction-correlator";
     public static final String UID_CORRELATOR_SPANS = "correlator-spans";
     public static final String UID_TELEMETRY_PRESENCE = "telemetry-presence";
-    public static final String UID_SPAN_CLOUDS = "span-clouds";
+    public static final String UID_SPAN_PRESENCE_PARTIALS = "span-presence-partials";
     public static final String UID_TRANSACTION_SINK = "transaction-sink";
     public static final String UID_LATE_TRANSACTION_SPAN_SINK = "late-transaction-span-sink";
     public static final String UID_SLO_EVENTS = "slo-events";

@@ -35,34 +35,31 @@ public record TelemetryPresence(String cloudProvider, long minuteStartEpochMilli
 
     /**
      * One record per cloud and minute that had spans, stamped with the minute's last millisecond and emitted when
-     * the watermark passes it: an operator whose watermark reaches T has every presence record up to T.
+     * the watermark passes it: an operator whose watermark reaches T has every presence record up to T. Each source
+     * instance counts its own spans first ({@link PresencePartials}); what is counted is the same as if every span were
+     * counted here.
      */
     public static DataStream<TelemetryPresence> of(DataStream<Span> spans) {
-        // only the cloud and the span's timestamp are counted: shuffling the cloud alone spares a span's serialization
-        return spans.map(span -> span.resource().cloudProvider(), Types.STRING)
-                .uid(Conventions.UID_SPAN_CLOUDS)
-                .name(Conventions.UID_SPAN_CLOUDS)
-                .keyBy(cloud -> cloud, Types.STRING)
+        TypeInformation<TelemetryPresence> type = TypeInformation.of(TelemetryPresence.class);
+        return spans.transform(Conventions.UID_SPAN_PRESENCE_PARTIALS, type, new PresencePartials())
+                .uid(Conventions.UID_SPAN_PRESENCE_PARTIALS)
+                .name(Conventions.UID_SPAN_PRESENCE_PARTIALS)
+                .keyBy(TelemetryPresence::cloudProvider, Types.STRING)
                 .window(TumblingEventTimeWindows.of(Duration.ofMinutes(1)))
-                .aggregate(
-                        new CountSpans(),
-                        new PerMinute(),
-                        Types.LONG,
-                        Types.LONG,
-                        TypeInformation.of(TelemetryPresence.class))
+                .aggregate(new SumSpans(), new PerMinute(), Types.LONG, Types.LONG, type)
                 .uid(Conventions.UID_TELEMETRY_PRESENCE)
                 .name(Conventions.UID_TELEMETRY_PRESENCE);
     }
 
-    private static final class CountSpans implements AggregateFunction<String, Long, Long> {
+    private static final class SumSpans implements AggregateFunction<TelemetryPresence, Long, Long> {
         @Override
         public Long createAccumulator() {
             return 0L;
         }
 
         @Override
-        public Long add(String cloud, Long count) {
-            return count + 1;
+        public Long add(TelemetryPresence partial, Long count) {
+            return count + partial.spans();
         }
 
         @Override
