@@ -4,6 +4,7 @@ import dev.concord.jobs.correlate.InFlightTransaction;
 import dev.concord.jobs.correlate.StageRecord;
 import dev.concord.jobs.correlate.TelemetryPresence;
 import dev.concord.jobs.correlate.TraceSignatures;
+import dev.concord.jobs.correlate.TransactionCorrelator;
 import dev.concord.jobs.correlate.TransactionOutcome;
 import dev.concord.jobs.decide.DecisionRecord;
 import dev.concord.jobs.decide.Episode;
@@ -38,6 +39,7 @@ class JobTypesSerializationTest {
                 InFlightTransaction.class,
                 TransactionOutcome.class,
                 TelemetryPresence.class,
+                TransactionCorrelator.Tombstone.class,
                 TraceSignatures.class,
                 SloKey.class,
                 SloEvent.class,

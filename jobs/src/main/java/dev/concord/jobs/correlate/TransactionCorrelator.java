@@ -11,14 +11,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.apache.flink.api.common.TaskInfo;
 import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -42,9 +47,11 @@ import org.apache.flink.util.OutputTag;
  * deduplicating hash map and a heap per key group, and registered, fired and deleted two or three timers; here a
  * transaction in flight puts the times it must be looked at into one {@link Schedule}. An entry the transaction no
  * longer needs (its deadline, once it was decided early) is not deleted: a key no longer in flight is dropped when its
- * minute comes, and one in flight is checked against its keyed state when the entry comes due. Tombstones expire in the order they were
- * set, so they wait in a first-in, first-out queue per maximum duration. The schedule is not checkpointed: every entry
- * follows from the keyed state, so a restored instance rebuilds it from the keys it was given, at any parallelism.
+ * minute comes, and one in flight is checked against its keyed state when the entry comes due. The keyed state holds
+ * only transactions in flight; tombstones live in a table of the operator's own, checkpointed as a union list that
+ * each restored instance filters by its key groups, and expire in the order they were set, from a first-in, first-out
+ * queue per maximum duration. The schedule is not checkpointed: every entry follows from the keyed state and the
+ * tombstones, so a restored instance rebuilds it from the keys it was given, at any parallelism.
  *
  * <p>A transaction still open takes a span that arrived behind the watermark: one cloud's telemetry running late
  * must not cost its transactions their later stages. A transaction that outlives its maximum duration is judged at
@@ -63,6 +70,7 @@ public final class TransactionCorrelator extends AbstractStreamOperator<Transact
             new OutputTag<>("late-transaction-spans", TypeInformation.of(Span.class));
 
     private static final String IN_FLIGHT = "in-flight-transaction";
+    private static final String TOMBSTONES = "transaction-tombstones";
 
     private final Map<String, TransactionSpec> specs;
     private final long presenceRetentionMillis;
@@ -76,11 +84,20 @@ public final class TransactionCorrelator extends AbstractStreamOperator<Transact
      * The keys in flight: an entry of any other key is stale and is dropped without a look at the keyed state, whose
      * entries for decided transactions are long out of the cache by the time their deadline comes.
      */
-    private transient OpenKeys open;
-    /** Tombstones by their transaction's maximum duration, each queue in the order they expire. */
-    private transient Map<Long, ArrayDeque<Due>> tombstones;
+    private transient KeyTable open;
+    /**
+     * Decided transactions' keys, each with the time until which its stragglers are dropped. Not keyed state: there
+     * each tombstone was an entry of the keyed state's hash table, and clearing it a maximum duration later read four
+     * or five objects long out of the cache; here the lookups compare hashes in one array. Checkpointed as a union
+     * list, from which each restored instance takes the keys of its key groups.
+     */
+    private transient KeyTable tombstones;
+    /** When tombstones expire, by their transaction's maximum duration, each queue in the order they were set. */
+    private transient Map<Long, ArrayDeque<Due>> expiries;
     /** Tombstones restored from a checkpoint, sorted by expiry. */
     private transient ArrayDeque<Due> restoredTombstones;
+
+    private transient ListState<Tombstone> tombstoneState;
 
     private transient long watermark;
     private transient Counter lateSpans;
@@ -89,8 +106,11 @@ public final class TransactionCorrelator extends AbstractStreamOperator<Transact
     private transient Counter unknownTransactionSpans;
     private transient Counter telemetryGaps;
 
-    /** A key to look at once the watermark reaches a time. */
-    private record Due(long time, String key) {}
+    /** A key to look at once the watermark reaches a time, with the key's hash. */
+    private record Due(long time, String key, int hash) {}
+
+    /** A decided transaction's key as checkpointed, and until when its stragglers are dropped. */
+    public record Tombstone(String key, long closedUntilEpochMillis) {}
 
     private static final Comparator<Due> BY_TIME = Comparator.comparingLong(Due::time);
 
@@ -169,9 +189,12 @@ public final class TransactionCorrelator extends AbstractStreamOperator<Transact
         inFlightDescriptor = new ValueStateDescriptor<>(IN_FLIGHT, TypeInformation.of(InFlightTransaction.class));
         inFlight = context.getKeyedStateStore().getState(inFlightDescriptor);
         presence = context.getOperatorStateStore().getBroadcastState(TelemetryPresence.STATE);
-        open = new OpenKeys();
+        tombstoneState = context.getOperatorStateStore()
+                .getUnionListState(new ListStateDescriptor<>(TOMBSTONES, TypeInformation.of(Tombstone.class)));
+        open = new KeyTable();
         due = new Schedule(open::contains);
-        tombstones = new HashMap<>();
+        tombstones = new KeyTable();
+        expiries = new HashMap<>();
         restoredTombstones = new ArrayDeque<>();
         watermark = Long.MIN_VALUE;
         if (context.isRestored()) {
@@ -179,9 +202,11 @@ public final class TransactionCorrelator extends AbstractStreamOperator<Transact
         }
     }
 
-    /** Rebuilds the schedule from the keyed state this instance holds. */
+    /**
+     * Rebuilds the schedule from the keyed state this instance holds, and takes the tombstones of its key groups from
+     * every instance's checkpointed list.
+     */
     private void reschedule() throws Exception {
-        List<Due> restored = new ArrayList<>();
         getKeyedStateBackend()
                 .applyToAllKeys(
                         VoidNamespace.INSTANCE,
@@ -189,14 +214,32 @@ public final class TransactionCorrelator extends AbstractStreamOperator<Transact
                         inFlightDescriptor,
                         (Object key, ValueState<InFlightTransaction> state) -> {
                             InFlightTransaction flight = state.value();
-                            if (flight != null && flight.decided()) {
-                                restored.add(new Due(flight.closedUntilEpochMillis(), (String) key));
-                            } else if (flight != null) {
+                            if (flight != null) {
                                 scheduleAll((String) key, flight);
                             }
                         });
+        TaskInfo task = getRuntimeContext().getTaskInfo();
+        int keyGroups = task.getMaxNumberOfParallelSubtasks();
+        int instances = task.getNumberOfParallelSubtasks();
+        int me = task.getIndexOfThisSubtask();
+        List<Due> restored = new ArrayList<>();
+        for (Tombstone tombstone : tombstoneState.get()) {
+            String key = tombstone.key();
+            if (KeyGroupRangeAssignment.assignKeyToParallelOperator(key, keyGroups, instances) == me) {
+                tombstones.put(key, tombstone.closedUntilEpochMillis());
+                restored.add(new Due(tombstone.closedUntilEpochMillis(), key, key.hashCode()));
+            }
+        }
         restored.sort(BY_TIME);
         restoredTombstones.addAll(restored);
+    }
+
+    @Override
+    public void snapshotState(StateSnapshotContext context) throws Exception {
+        super.snapshotState(context);
+        List<Tombstone> kept = new ArrayList<>(tombstones.size());
+        tombstones.forEach((key, until) -> kept.add(new Tombstone(key, until)));
+        tombstoneState.update(kept);
     }
 
     private void scheduleAll(String key, InFlightTransaction flight) {
@@ -248,13 +291,13 @@ public final class TransactionCorrelator extends AbstractStreamOperator<Transact
             return;
         }
         String key = (String) getCurrentKey();
+        int hash = key.hashCode();
         boolean late = element.getTimestamp() < watermark;
-        InFlightTransaction flight = inFlight.value();
-        if (flight != null && flight.expiredBy(watermark)) {
+        long closedUntil = tombstones.get(hash, key);
+        if (closedUntil != KeyTable.ABSENT && closedUntil <= watermark) {
             // its queue entry comes due with this watermark too, and finds nothing left to clear
-            inFlight.clear();
-            flight = null;
-        } else if (flight != null && flight.decided()) {
+            tombstones.remove(hash, key);
+        } else if (closedUntil != KeyTable.ABSENT) {
             if (late) {
                 lateSpans.inc();
                 output.collect(LATE, new StreamRecord<>(span, element.getTimestamp()));
@@ -263,6 +306,7 @@ public final class TransactionCorrelator extends AbstractStreamOperator<Transact
             }
             return;
         }
+        InFlightTransaction flight = inFlight.value();
         if (flight != null && flight.hasSpan(span.spanId())) {
             duplicateSpans.inc();
             return;
@@ -303,10 +347,10 @@ public final class TransactionCorrelator extends AbstractStreamOperator<Transact
             due.removeHead();
             if (open.contains(hash, key)) {
                 setCurrentKey(key);
-                decide(key, time);
+                decide(key, hash, time);
             }
         }
-        for (ArrayDeque<Due> queue : tombstones.values()) {
+        for (ArrayDeque<Due> queue : expiries.values()) {
             expire(queue);
         }
         expire(restoredTombstones);
@@ -316,11 +360,10 @@ public final class TransactionCorrelator extends AbstractStreamOperator<Transact
     private void expire(ArrayDeque<Due> queue) throws Exception {
         while (!queue.isEmpty() && queue.peekFirst().time() <= watermark) {
             Due next = queue.pollFirst();
-            setCurrentKey(next.key());
-            InFlightTransaction tombstone = inFlight.value();
+            long closedUntil = tombstones.get(next.hash(), next.key());
             // the key may have been decided again since, with a later tombstone
-            if (tombstone != null && tombstone.expiredBy(watermark)) {
-                inFlight.clear();
+            if (closedUntil != KeyTable.ABSENT && closedUntil <= watermark) {
+                tombstones.remove(next.hash(), next.key());
             }
         }
     }
@@ -339,9 +382,9 @@ public final class TransactionCorrelator extends AbstractStreamOperator<Transact
         return false;
     }
 
-    private void decide(String key, long timestamp) throws Exception {
+    private void decide(String key, int hash, long timestamp) throws Exception {
         InFlightTransaction flight = inFlight.value();
-        if (flight == null || flight.decided()) {
+        if (flight == null) {
             return;
         }
         TransactionSpec spec = specs.get(flight.transaction());
@@ -370,24 +413,29 @@ public final class TransactionCorrelator extends AbstractStreamOperator<Transact
             return;
         }
         output.collect(new StreamRecord<>(decided.get(), timestamp));
-        open.remove(key);
+        open.remove(hash, key);
         long expiry = timestamp + spec.maxDurationMillis();
-        inFlight.update(flight.closedUntil(expiry));
+        inFlight.clear();
+        tombstones.put(key, expiry);
         // decisions come in the order of their times, so each maximum duration's tombstones queue nearly in order;
         // one decided on a span that arrived behind the watermark waits behind later ones, and is cleared late by at
         // most how late that span was (it stops counting on time all the same: see processElement1)
-        tombstones
-                .computeIfAbsent(spec.maxDurationMillis(), duration -> new ArrayDeque<>())
-                .addLast(new Due(expiry, key));
+        expiries.computeIfAbsent(spec.maxDurationMillis(), duration -> new ArrayDeque<>())
+                .addLast(new Due(expiry, key, hash));
     }
 
     /** Entries waiting in the schedule, stale ones included: what a harness test sees drain. */
     int scheduled() {
         int tombstoneEntries = restoredTombstones.size();
-        for (ArrayDeque<Due> queue : tombstones.values()) {
+        for (ArrayDeque<Due> queue : expiries.values()) {
             tombstoneEntries += queue.size();
         }
         return due.size() + tombstoneEntries;
+    }
+
+    /** Tombstones kept: with the keyed state's entries, what a harness test sees cleared. */
+    int tombstones() {
+        return tombstones.size();
     }
 
     /** The last millisecond of the deadline's minute: the presence of every minute up to the deadline is known. */

@@ -18,10 +18,12 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,6 +100,65 @@ class TransactionCorrelatorTest {
                     .extracting(StageRecord::stage)
                     .containsExactly("order-capture", "inventory-reserve", "pick", "ship", "erp-posting");
         });
+    }
+
+    @Test
+    void restoredAtAnotherParallelismEachInstanceKeepsTheTombstonesOfItsOwnKeysAndDropsTheirStragglers()
+            throws Exception {
+        int keyGroups = 128;
+        harness.close();
+        harness = keyedHarness(keyGroups, 1, 0);
+        harness.open();
+        List<String> ids = List.of("o-30", "o-31", "o-32", "o-33", "o-34", "o-35");
+        for (String id : ids) {
+            pushAll(completedOrder(id));
+        }
+        advanceTo(millis(at(100)));
+        assertThat(harness.extractOutputValues()).hasSize(ids.size());
+        OperatorSubtaskState snapshot = harness.snapshot(1, 1);
+
+        int kept = 0;
+        for (int subtask = 0; subtask < 2; subtask++) {
+            try (var half = keyedHarness(keyGroups, 2, subtask)) {
+                half.initializeState(
+                        AbstractStreamOperatorTestHarness.repartitionOperatorState(snapshot, keyGroups, 1, 2, subtask));
+                half.open();
+                List<String> own = new ArrayList<>();
+                for (String id : ids) {
+                    String key = ORDER_TO_FULFILLMENT.name() + "/" + id;
+                    if (KeyGroupRangeAssignment.assignKeyToParallelOperator(key, keyGroups, 2) == subtask) {
+                        own.add(id);
+                    }
+                }
+                TransactionCorrelator correlator = (TransactionCorrelator) half.getOperator();
+                assertThat(own).as("both instances own some of the keys").isNotEmpty();
+                assertThat(correlator.tombstones()).isEqualTo(own.size());
+                kept += correlator.tombstones();
+
+                for (String id : own) {
+                    Span straggler =
+                            stage(id, "audit", 100, 130).spanId("late-" + id).build();
+                    half.processElement1(straggler, straggler.endEpochMillis());
+                }
+                AbstractStreamOperator<?> operator = (AbstractStreamOperator<?>) correlator;
+                assertThat(((HeapKeyedStateBackend<?>) operator.getKeyedStateBackend()).numKeyValueStateEntries())
+                        .as("each straggler found its tombstone instead of opening a transaction")
+                        .isZero();
+            }
+        }
+        assertThat(kept).isEqualTo(ids.size());
+    }
+
+    private static KeyedTwoInputStreamOperatorTestHarness<String, Span, TelemetryPresence, TransactionOutcome>
+            keyedHarness(int keyGroups, int instances, int subtask) throws Exception {
+        return new KeyedTwoInputStreamOperatorTestHarness<>(
+                new TransactionCorrelator(List.of(ORDER_TO_FULFILLMENT)),
+                TransactionCorrelator::key,
+                null,
+                Types.STRING,
+                keyGroups,
+                instances,
+                subtask);
     }
 
     @Test
@@ -545,9 +606,11 @@ class TransactionCorrelatorTest {
         return ((TransactionCorrelator) harness.getOperator()).scheduled();
     }
 
+    /** The transactions in flight in the keyed state, and the tombstones the operator keeps. */
     private int keyedStateEntries() {
         AbstractStreamOperator<?> operator = (AbstractStreamOperator<?>) harness.getOperator();
-        return ((HeapKeyedStateBackend<?>) operator.getKeyedStateBackend()).numKeyValueStateEntries();
+        return ((HeapKeyedStateBackend<?>) operator.getKeyedStateBackend()).numKeyValueStateEntries()
+                + ((TransactionCorrelator) operator).tombstones();
     }
 
     /** Both inputs' watermarks: the operator's is the lesser of the two. */
