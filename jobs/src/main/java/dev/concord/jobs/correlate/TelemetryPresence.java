@@ -41,14 +41,18 @@ public record TelemetryPresence(String cloudProvider, long minuteStartEpochMilli
      */
     public static DataStream<TelemetryPresence> of(DataStream<Span> spans) {
         TypeInformation<TelemetryPresence> type = TypeInformation.of(TelemetryPresence.class);
+        // a few records per watermark travel these edges: each is sent at once rather than waiting in a network
+        // buffer for the timeout, which would hold back the watermark the correlator decides by
         return spans.transform(Conventions.UID_SPAN_PRESENCE_PARTIALS, type, new PresencePartials())
                 .uid(Conventions.UID_SPAN_PRESENCE_PARTIALS)
                 .name(Conventions.UID_SPAN_PRESENCE_PARTIALS)
+                .setBufferTimeout(0)
                 .keyBy(TelemetryPresence::cloudProvider, Types.STRING)
                 .window(TumblingEventTimeWindows.of(Duration.ofMinutes(1)))
                 .aggregate(new SumSpans(), new PerMinute(), Types.LONG, Types.LONG, type)
                 .uid(Conventions.UID_TELEMETRY_PRESENCE)
-                .name(Conventions.UID_TELEMETRY_PRESENCE);
+                .name(Conventions.UID_TELEMETRY_PRESENCE)
+                .setBufferTimeout(0);
     }
 
     private static final class SumSpans implements AggregateFunction<TelemetryPresence, Long, Long> {
