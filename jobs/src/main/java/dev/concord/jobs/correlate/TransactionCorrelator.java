@@ -81,8 +81,8 @@ public final class TransactionCorrelator extends AbstractStreamOperator<Transact
     /** When transactions in flight must be looked at: a deciding span's end, a deadline, a verdict. */
     private transient Schedule due;
     /**
-     * The keys in flight: an entry of any other key is stale and is dropped without a look at the keyed state, whose
-     * entries for decided transactions are long out of the cache by the time their deadline comes.
+     * The keys in flight: an entry of any other key is stale and is dropped without a look at the keyed state or at the
+     * key string, long out of the cache by the time a decided transaction's deadline comes.
      */
     private transient KeyTable open;
     /**
