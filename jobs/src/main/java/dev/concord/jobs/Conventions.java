@@ -17,7 +17,6 @@ public final class Conventions {
     public static final String UID_CORRELATABLE_SPANS = "correlatable-spans";
     public static final String UID_TRANSACTION_CORRELATOR = "transaction-correlator";
     public static final String UID_CORRELATOR_SPANS = "correlator-spans";
-    public static final String UID_TELEMETRY_PRESENCE = "telemetry-presence";
     public static final String UID_SPAN_PRESENCE_PARTIALS = "span-presence-partials";
     public static final String UID_TRANSACTION_SINK = "transaction-sink";
     public static final String UID_LATE_TRANSACTION_SPAN_SINK = "late-transaction-span-sink";
@@ -85,6 +84,8 @@ public final class Conventions {
     public static final String METRIC_UNKNOWN_TRANSACTION_SPANS = "unknownTransactionSpans";
     /** Transactions that timed out while their telemetry was missing: neither good nor bad. */
     public static final String METRIC_TELEMETRY_GAP_TRANSACTIONS = "telemetryGapTransactions";
+    /** Partial presence counts for a minute the presence watermark had already passed: not counted for it. */
+    public static final String METRIC_LATE_PRESENCE_COUNTS = "latePresenceCounts";
 
     /** Flink operator metric of the SLO evaluator: events for a minute already evaluated. */
     public static final String METRIC_LATE_SLO_EVENTS = "lateSloEvents";

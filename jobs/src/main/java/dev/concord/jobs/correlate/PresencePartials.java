@@ -2,6 +2,7 @@ package dev.concord.jobs.correlate;
 
 import dev.concord.ingest.model.Span;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
@@ -10,21 +11,23 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 
 /**
- * Counts spans per cloud and minute where they are read, so the presence count downstream adds a few partial counts
- * per minute instead of taking every span across the network.
+ * Counts spans per cloud and minute where they are read, and sends the counts straight to the correlator (broadcast to
+ * every instance), which adds them up: a few partial counts per minute, instead of every span, cross the network.
  *
- * <p>What the count downstream includes stays what it was when every span went to it on its own: a span counts when
- * it reaches the count before the count's watermark passes its minute. Partial counts, each stamped with its minute's
- * last millisecond, leave before each watermark leaves here; until then this input's watermark holds the one
- * downstream (the least of its inputs') below every minute still counting here, so each partial count arrives in time
- * whenever its spans would have. A span whose minute this input's watermark has already passed goes on at once on its
- * own, as it did before: another input may hold the watermark downstream back, and the span is judged there. Partial
- * counts also leave when this input turns idle (the count downstream then stops waiting for it), before each
- * checkpoint barrier (so nothing needs checkpointing), and at the end of input.
+ * <p>What the correlator counts for a minute is what a per-minute window over every span would have counted: a span
+ * counts when it arrives before the presence input's watermark (the least over the source instances) passes its
+ * minute; the correlator drops a count whose minute that watermark has passed, as a window drops a late element. A
+ * partial count leaves here before this input's watermark passes its minute's last millisecond; until then this
+ * input's watermark holds the presence input's below that minute, so each partial count arrives in time whenever its
+ * spans would have. A span whose minute this input's watermark has already passed goes on at once on its own: another
+ * input may hold the presence watermark back, and the span is judged at the correlator. Partial counts also leave when
+ * this input turns idle (the correlator then stops waiting for it), before each checkpoint barrier (so nothing needs
+ * checkpointing; the correlator adds an early part and its rest alike), and at the end of input. The correlator reads
+ * a minute's count only once its watermark has passed the minute, when every part of it has arrived.
  *
- * <p>One case is left to timing, as it was before: an input back from idleness whose watermark is still behind the
- * others' does not hold the watermark downstream back, so a span it counts may miss its minute where, sent alone a few
- * hundred milliseconds earlier, it might have made it.
+ * <p>One case is left to timing: an input back from idleness whose watermark is still behind the others' does not
+ * hold the presence watermark back, so a span it counts may miss its minute where, sent alone a few hundred
+ * milliseconds earlier, it might have made it.
  */
 final class PresencePartials extends AbstractStreamOperator<TelemetryPresence>
         implements OneInputStreamOperator<Span, TelemetryPresence> {
@@ -43,11 +46,11 @@ final class PresencePartials extends AbstractStreamOperator<TelemetryPresence>
         }
 
         private long lastMillisecond() {
-            return minute + TelemetryPresence.MINUTE_MILLIS - 1;
+            return TelemetryPresence.lastMillisecondOf(minute);
         }
     }
 
-    /** A few at a time: the clouds times the minutes seen since the last watermark. */
+    /** A few at a time: the clouds times the minutes this input's watermark has not yet passed. */
     private transient List<Partial> counting;
 
     private transient Partial last;
@@ -65,7 +68,7 @@ final class PresencePartials extends AbstractStreamOperator<TelemetryPresence>
         String cloud = element.getValue().resource().cloudProvider();
         long time = element.getTimestamp();
         long minute = TelemetryPresence.minuteOf(time);
-        if (minute + TelemetryPresence.MINUTE_MILLIS - 1 <= watermark) {
+        if (TelemetryPresence.lastMillisecondOf(minute) <= watermark) {
             output.collect(new StreamRecord<>(new TelemetryPresence(cloud, minute, 1), time));
             return;
         }
@@ -91,7 +94,7 @@ final class PresencePartials extends AbstractStreamOperator<TelemetryPresence>
     @Override
     public void processWatermark(Watermark mark) throws Exception {
         watermark = mark.getTimestamp();
-        emitAll();
+        emitThrough(watermark);
         super.processWatermark(mark);
     }
 
@@ -116,12 +119,24 @@ final class PresencePartials extends AbstractStreamOperator<TelemetryPresence>
     }
 
     private void emitAll() {
-        for (Partial partial : counting) {
-            output.collect(new StreamRecord<>(
-                    new TelemetryPresence(partial.cloud, partial.minute, partial.spans), partial.lastMillisecond()));
+        emitThrough(Long.MAX_VALUE);
+    }
+
+    /** Sends on the counts of the minutes that end by {@code time}. */
+    private void emitThrough(long time) {
+        Iterator<Partial> partials = counting.iterator();
+        while (partials.hasNext()) {
+            Partial partial = partials.next();
+            if (partial.lastMillisecond() <= time) {
+                output.collect(new StreamRecord<>(
+                        new TelemetryPresence(partial.cloud, partial.minute, partial.spans),
+                        partial.lastMillisecond()));
+                partials.remove();
+                if (partial == last) {
+                    last = null;
+                }
+            }
         }
-        counting.clear();
-        last = null;
     }
 
     /** Minutes still counting: what a harness test sees drain. */

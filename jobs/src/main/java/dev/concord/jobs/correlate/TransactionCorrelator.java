@@ -55,11 +55,13 @@ import org.apache.flink.util.OutputTag;
  *
  * <p>A transaction still open takes a span that arrived behind the watermark: one cloud's telemetry running late
  * must not cost its transactions their later stages. A transaction that outlives its maximum duration is judged at
- * the end of the deadline's minute, against the {@link TelemetryPresence} of the clouds it ran in, broadcast to every
- * instance: when a cloud sent nothing in time for a minute between its last span and its deadline, the missing
- * stages may simply not have been reported, and the outcome is {@link Outcome#TELEMETRY_GAP}, not a failure. The
- * operator's watermark is the lesser of both inputs', so when a verdict comes due every presence record up to it has
- * arrived, and the verdict is the same at any parallelism.
+ * the end of the deadline's minute, against the {@link TelemetryPresence} of the clouds it ran in: partial counts
+ * per cloud and minute from every source instance, broadcast to every instance, which adds them up. When a cloud sent
+ * nothing in time for a minute between its last span and its deadline, the missing stages may simply not have been
+ * reported, and the outcome is {@link Outcome#TELEMETRY_GAP}, not a failure. A count arriving after the presence
+ * input's watermark passed its minute is dropped, as a per-minute window drops a late element. The operator's
+ * watermark is the lesser of both inputs', so when a verdict comes due every count up to it has arrived, and the
+ * verdict is the same at any parallelism.
  */
 public final class TransactionCorrelator extends AbstractStreamOperator<TransactionOutcome>
         implements TwoInputStreamOperator<Span, TelemetryPresence, TransactionOutcome> {
@@ -100,11 +102,15 @@ public final class TransactionCorrelator extends AbstractStreamOperator<Transact
     private transient ListState<Tombstone> tombstoneState;
 
     private transient long watermark;
+    /** The presence input's own watermark: the least over the source instances. */
+    private transient long presenceWatermark;
+
     private transient Counter lateSpans;
     private transient Counter duplicateSpans;
     private transient Counter spansAfterOutcome;
     private transient Counter unknownTransactionSpans;
     private transient Counter telemetryGaps;
+    private transient Counter latePresenceCounts;
 
     /** A key to look at once the watermark reaches a time, with the key's hash. */
     private record Due(long time, String key, int hash) {}
@@ -197,6 +203,7 @@ public final class TransactionCorrelator extends AbstractStreamOperator<Transact
         expiries = new HashMap<>();
         restoredTombstones = new ArrayDeque<>();
         watermark = Long.MIN_VALUE;
+        presenceWatermark = Long.MIN_VALUE;
         if (context.isRestored()) {
             reschedule();
         }
@@ -263,11 +270,17 @@ public final class TransactionCorrelator extends AbstractStreamOperator<Transact
         spansAfterOutcome = metrics.counter(Conventions.METRIC_SPANS_AFTER_OUTCOME);
         unknownTransactionSpans = metrics.counter(Conventions.METRIC_UNKNOWN_TRANSACTION_SPANS);
         telemetryGaps = metrics.counter(Conventions.METRIC_TELEMETRY_GAP_TRANSACTIONS);
+        latePresenceCounts = metrics.counter(Conventions.METRIC_LATE_PRESENCE_COUNTS);
     }
 
     @Override
     public void processElement2(StreamRecord<TelemetryPresence> element) throws Exception {
         TelemetryPresence counted = element.getValue();
+        if (TelemetryPresence.lastMillisecondOf(counted.minuteStartEpochMillis()) <= presenceWatermark) {
+            // as a per-minute window drops a late element: the minute's count was complete when the watermark passed
+            latePresenceCounts.inc();
+            return;
+        }
         String key = TelemetryPresence.key(counted.cloudProvider(), counted.minuteStartEpochMillis());
         Long seen = presence.get(key);
         presence.put(key, (seen == null ? 0 : seen) + counted.spans());
@@ -293,21 +306,24 @@ public final class TransactionCorrelator extends AbstractStreamOperator<Transact
         String key = (String) getCurrentKey();
         int hash = key.hashCode();
         boolean late = element.getTimestamp() < watermark;
-        long closedUntil = tombstones.get(hash, key);
-        if (closedUntil != KeyTable.ABSENT && closedUntil <= watermark) {
-            // its queue entry comes due with this watermark too, and finds nothing left to clear
-            tombstones.remove(hash, key);
-        } else if (closedUntil != KeyTable.ABSENT) {
-            if (late) {
-                lateSpans.inc();
-                output.collect(LATE, new StreamRecord<>(span, element.getTimestamp()));
-            } else {
-                spansAfterOutcome.inc();
-            }
-            return;
-        }
         InFlightTransaction flight = inFlight.value();
-        if (flight != null && flight.hasSpan(span.spanId())) {
+        // a key is in flight or has a tombstone, never both: only a key not in flight is looked up among the
+        // tombstones, so the later spans of a transaction, most spans, skip that lookup
+        if (flight == null) {
+            long closedUntil = tombstones.get(hash, key);
+            if (closedUntil != KeyTable.ABSENT && closedUntil <= watermark) {
+                // its queue entry comes due with this watermark too, and finds nothing left to clear
+                tombstones.remove(hash, key);
+            } else if (closedUntil != KeyTable.ABSENT) {
+                if (late) {
+                    lateSpans.inc();
+                    output.collect(LATE, new StreamRecord<>(span, element.getTimestamp()));
+                } else {
+                    spansAfterOutcome.inc();
+                }
+                return;
+            }
+        } else if (flight.hasSpan(span.spanId())) {
             duplicateSpans.inc();
             return;
         }
@@ -334,6 +350,12 @@ public final class TransactionCorrelator extends AbstractStreamOperator<Transact
         if (OutcomeRules.decisive(spec, record)) {
             due.add(record.endEpochMillis(), key);
         }
+    }
+
+    @Override
+    public void processWatermark2(Watermark mark) throws Exception {
+        presenceWatermark = mark.getTimestamp();
+        super.processWatermark2(mark);
     }
 
     @Override
@@ -440,7 +462,7 @@ public final class TransactionCorrelator extends AbstractStreamOperator<Transact
 
     /** The last millisecond of the deadline's minute: the presence of every minute up to the deadline is known. */
     private static long verdictAt(long deadline) {
-        return TelemetryPresence.minuteOf(deadline) + TelemetryPresence.MINUTE_MILLIS - 1;
+        return TelemetryPresence.lastMillisecondOf(TelemetryPresence.minuteOf(deadline));
     }
 
     /**

@@ -37,6 +37,8 @@ public final class CloudWatermarks implements WatermarkGenerator<Span> {
     private final long idlenessMillis;
     // per cloud: {latest span end, the latest end over all clouds when its last span came}
     private final Map<String, long[]> clouds = new HashMap<>();
+    private String lastName;
+    private long[] lastCloud;
     private long latest = Long.MIN_VALUE;
     private long emitted = Long.MIN_VALUE;
 
@@ -70,7 +72,14 @@ public final class CloudWatermarks implements WatermarkGenerator<Span> {
     @Override
     public void onEvent(Span span, long eventTimestamp, WatermarkOutput output) {
         latest = Math.max(latest, eventTimestamp);
-        long[] cloud = clouds.computeIfAbsent(span.resource().cloudProvider(), c -> new long[] {Long.MIN_VALUE, 0});
+        String name = span.resource().cloudProvider();
+        long[] cloud = lastCloud;
+        // spans of one cloud share its name's instance and mostly come in runs: the same one needs no map lookup
+        if (name != lastName || cloud == null) {
+            cloud = clouds.computeIfAbsent(name, c -> new long[] {Long.MIN_VALUE, 0});
+            lastName = name;
+            lastCloud = cloud;
+        }
         cloud[0] = Math.max(cloud[0], eventTimestamp);
         cloud[1] = latest;
         long next = current();

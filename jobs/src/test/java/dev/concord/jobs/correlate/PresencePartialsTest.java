@@ -63,22 +63,25 @@ class PresencePartialsTest {
     }
 
     @Test
-    void countsSpansPerCloudAndMinuteAndSendsTheCountsOnBeforeTheWatermark() throws Exception {
+    void countsSpansPerCloudAndMinuteAndSendsEachMinutesCountsOnBeforeTheWatermarkThatPassesIt() throws Exception {
         span("aws", 10);
         span("aws", 20);
         span("gcp", 30);
         span("aws", MINUTE + 5);
         span("aws", 40);
-        assertThat(output()).as("nothing leaves before the watermark").isEmpty();
+        harness.processWatermark(new Watermark(MINUTE - 2));
+        assertThat(output()).as("nothing leaves before its minute is passed").containsExactly("W" + (MINUTE - 2));
+        assertThat(counting()).isEqualTo(3);
 
-        harness.processWatermark(new Watermark(9));
+        harness.processWatermark(new Watermark(MINUTE - 1));
 
-        assertThat(output())
-                .containsExactly(
-                        "aws@0=3/" + (MINUTE - 1),
-                        "gcp@0=1/" + (MINUTE - 1),
-                        "aws@" + MINUTE + "=1/" + (2 * MINUTE - 1),
-                        "W9");
+        assertThat(output()).containsExactly("aws@0=3/" + (MINUTE - 1), "gcp@0=1/" + (MINUTE - 1), "W" + (MINUTE - 1));
+        assertThat(counting()).isEqualTo(1);
+
+        span("aws", MINUTE + 6);
+        harness.processWatermark(new Watermark(3 * MINUTE));
+
+        assertThat(output()).containsExactly("aws@" + MINUTE + "=2/" + (2 * MINUTE - 1), "W" + 3 * MINUTE);
         assertThat(counting()).isZero();
     }
 

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class TransactionCorrelatorTest {
@@ -451,6 +452,34 @@ class TransactionCorrelatorTest {
             assertThat(outcome.cloudProvider()).isEqualTo("gcp");
             assertThat(outcome.endEpochMillis()).isEqualTo(millis(at(0).plus(MAX_DURATION)));
         });
+    }
+
+    @ParameterizedTest(name = "a minute's count that arrives {0} the presence watermark passes the minute counts: {1}")
+    @CsvSource({"before, true", "after, false"})
+    void aCountArrivingAfterThePresenceWatermarkPassedItsMinuteIsDroppedAsLate(String when, boolean counts)
+            throws Exception {
+        push(stage("o-16", "order-capture", 0, 1)
+                .root()
+                .in("gcp", "us-central1")
+                .build());
+        heardFrom("gcp", at(0), at(4 * 60));
+        heardFrom("gcp", at(6 * 60), at(0).plus(MAX_DURATION));
+        long silentMinute = TelemetryPresence.minuteOf(millis(at(5 * 60)));
+        TelemetryPresence late = new TelemetryPresence("gcp", silentMinute, 3);
+        if (counts) {
+            harness.processElement2(late, silentMinute + 59_999);
+        }
+        harness.processWatermark2(new Watermark(silentMinute + 59_999));
+        if (!counts) {
+            harness.processElement2(late, silentMinute + 59_999);
+        }
+
+        advanceTo(verdictOf(at(0).plus(MAX_DURATION)));
+
+        assertThat(harness.extractOutputValues())
+                .singleElement()
+                .satisfies(outcome ->
+                        assertThat(outcome.outcome()).isEqualTo(counts ? Outcome.TIMED_OUT : Outcome.TELEMETRY_GAP));
     }
 
     @Test
