@@ -85,12 +85,33 @@ public final class SpanSerializer extends TypeSerializer<Span> {
     /** Strings remembered per field: a power of two. */
     private static final int WAYS = 8;
 
+    /**
+     * What {@link #readCommon(int, DataInputView)} remembers strings by: the common fields, then attribute keys and
+     * values by their place in the span (spans of one shape list their attributes in the same order).
+     */
+    private static final int ATTRIBUTE_GROUPS = 16;
+
+    private static final int ATTRIBUTE_KEYS = COMMON_FIELDS;
+    private static final int ATTRIBUTE_VALUES = ATTRIBUTE_KEYS + ATTRIBUTE_GROUPS;
+    private static final int READ_FIELDS = ATTRIBUTE_VALUES + ATTRIBUTE_GROUPS;
+    /** Strings remembered per read field, compared as they are read. */
+    private static final int KNOWN_WAYS = 4;
+    /** Longer strings are not compared word by word as they are read. */
+    private static final int MAX_KNOWN_BYTES = 64;
+
     /** Reused across reads; {@link #duplicate} gives each thread its own, with its own cache. */
     private transient byte[] scratch;
+
+    /** Per read field, {@link #KNOWN_WAYS} strings read there before that had been read before that too. */
+    private transient Known[] known;
+
+    private transient int[] nextKnown;
 
     private transient byte[][] cachedBytes;
     private transient String[] cachedStrings;
     private transient int[] cachedHashes;
+    /** How often {@link #cached} found the string: tells {@link #readCommon(int, DataInputView)} it recurs. */
+    private transient int cacheHits;
 
     /** Per field of {@link #writeCommon}, {@link #WAYS} strings last written and their encodings. */
     private transient String[] encodedFor;
@@ -167,28 +188,33 @@ public final class SpanSerializer extends TypeSerializer<Span> {
     public Span deserialize(DataInputView in) throws IOException {
         ResourceIdentity resource = in.readBoolean()
                 ? new ResourceIdentity(
-                        readCommon(in), readCommon(in), readCommon(in), readCommon(in), readCommon(in), readCommon(in))
+                        readCommon(SERVICE, in),
+                        readCommon(SERVICE_VERSION, in),
+                        readCommon(CLOUD, in),
+                        readCommon(REGION, in),
+                        readCommon(ENVIRONMENT, in),
+                        readCommon(TENANT, in))
                 : null;
         String traceId = readString(in);
         String spanId = readString(in);
         String parentSpanId = readString(in);
-        String name = readCommon(in);
+        String name = readCommon(NAME, in);
         byte kind = in.readByte();
         long start = in.readLong();
         long end = in.readLong();
         byte status = in.readByte();
-        String statusMessage = readCommon(in);
-        String transaction = readCommon(in);
+        String statusMessage = readCommon(STATUS_MESSAGE, in);
+        String transaction = readCommon(TRANSACTION, in);
         String transactionId = readString(in);
-        String stage = readCommon(in);
+        String stage = readCommon(STAGE, in);
         int pairs = in.readInt();
         Map<String, String> attributes = null;
         if (pairs >= 0) {
             String[] keys = new String[pairs];
             String[] values = new String[pairs];
             for (int i = 0; i < pairs; i++) {
-                keys[i] = readCommon(in);
-                values[i] = readCommon(in);
+                keys[i] = readCommon(ATTRIBUTE_KEYS + (i & (ATTRIBUTE_GROUPS - 1)), in);
+                values[i] = readCommon(ATTRIBUTE_VALUES + (i & (ATTRIBUTE_GROUPS - 1)), in);
             }
             attributes = AttributeMap.of(keys, values, pairs);
         }
@@ -298,18 +324,162 @@ public final class SpanSerializer extends TypeSerializer<Span> {
         return new String(bytes, 0, length, StandardCharsets.UTF_8);
     }
 
+    /** A string remembered by a read field, with its bytes as {@link #readWord} reads them. */
+    private static final class Known {
+        private final String value;
+        private final int length;
+        private final long[] words;
+
+        private Known(String value, byte[] bytes, int length) {
+            this.value = value;
+            this.length = length;
+            int full = length >>> 3;
+            int rest = length & 7;
+            this.words = new long[full + (rest == 0 ? 0 : 1)];
+            for (int i = 0; i < full; i++) {
+                words[i] = (long) LONGS.get(bytes, i * Long.BYTES);
+            }
+            if (rest != 0) {
+                words[full] = tailOf(bytes, full * Long.BYTES, rest);
+            }
+        }
+    }
+
     /**
      * A string most spans share (service, cloud, region, tenant, name, stage, attribute keys and most of their
-     * values): looked up by its bytes among the strings read last, so spans that stay in state share one copy instead
-     * of each carrying its own into the old generation.
+     * values), in the field {@code field}. It is compared, a word as each is read, with the few strings read in that
+     * field before that have the same length and first word; a match is the remembered instance, with nothing copied
+     * or hashed. Anything else is read whole and looked up by its bytes among all strings read last
+     * ({@link #readCached}), so spans that stay in state share one copy instead of each carrying its own into the old
+     * generation; a string met there a second time is remembered in its field.
      */
-    private String readCommon(DataInputView in) throws IOException {
+    private String readCommon(int field, DataInputView in) throws IOException {
         int length = readLength(in);
         if (length <= 0) {
             return length == 0 ? "" : null;
         }
+        if (length > MAX_KNOWN_BYTES) {
+            return readCached(in, length);
+        }
+        if (known == null) {
+            known = new Known[READ_FIELDS * KNOWN_WAYS];
+            nextKnown = new int[READ_FIELDS];
+        }
+        int full = length >>> 3;
+        int rest = length & 7;
+        int words = full + (rest == 0 ? 0 : 1);
+        long first = readWord(in, 0, full, rest);
+        Known candidate = null;
+        int base = field * KNOWN_WAYS;
+        for (int slot = base; slot < base + KNOWN_WAYS; slot++) {
+            Known remembered = known[slot];
+            if (remembered != null && remembered.length == length && remembered.words[0] == first) {
+                candidate = remembered;
+                break;
+            }
+        }
+        byte[] bytes = scratch(length);
+        int next = 1;
+        if (candidate != null) {
+            long word = 0;
+            for (; next < words; next++) {
+                word = readWord(in, next, full, rest);
+                if (word != candidate.words[next]) {
+                    break;
+                }
+            }
+            if (next == words) {
+                return candidate.value;
+            }
+            // the words before the one that differs are the candidate's
+            for (int same = 1; same < next; same++) {
+                putWord(bytes, same, full, rest, candidate.words[same]);
+            }
+            putWord(bytes, next, full, rest, word);
+            next++;
+        }
+        putWord(bytes, 0, full, rest, first);
+        for (; next < words; next++) {
+            putWord(bytes, next, full, rest, readWord(in, next, full, rest));
+        }
+        int before = cacheHits;
+        String value = cached(bytes, length);
+        if (cacheHits != before) {
+            // met before: a string that recurs, worth comparing as it is read
+            known[base + (nextKnown[field]++ & (KNOWN_WAYS - 1))] = new Known(value, bytes, length);
+        }
+        return value;
+    }
+
+    /** Word {@code index} of a string of {@code full} eight-byte words and {@code rest} more bytes, from the input. */
+    private static long readWord(DataInputView in, int index, int full, int rest) throws IOException {
+        if (index < full) {
+            return in.readLong();
+        }
+        long tail = 0;
+        if ((rest & 4) != 0) {
+            tail = in.readInt() & 0xFFFF_FFFFL;
+        }
+        if ((rest & 2) != 0) {
+            tail = (tail << Short.SIZE) | (in.readShort() & 0xFFFF);
+        }
+        if ((rest & 1) != 0) {
+            tail = (tail << Byte.SIZE) | in.readUnsignedByte();
+        }
+        return tail;
+    }
+
+    /** The inverse of {@link #readWord}: word {@code index} back into its bytes. */
+    private static void putWord(byte[] bytes, int index, int full, int rest, long word) {
+        if (index < full) {
+            LONGS.set(bytes, index * Long.BYTES, word);
+            return;
+        }
+        int at = full * Long.BYTES;
+        long tail = word;
+        if ((rest & 1) != 0) {
+            bytes[at + rest - 1] = (byte) tail;
+            tail >>>= Byte.SIZE;
+        }
+        if ((rest & 2) != 0) {
+            SHORTS.set(bytes, at + (rest & 4), (short) tail);
+            tail >>>= Short.SIZE;
+        }
+        if ((rest & 4) != 0) {
+            INTS.set(bytes, at, (int) tail);
+        }
+    }
+
+    /** The last {@code rest} bytes from {@code at}, packed as {@link #readWord} reads them. */
+    private static long tailOf(byte[] bytes, int at, int rest) {
+        long tail = 0;
+        int i = at;
+        if ((rest & 4) != 0) {
+            tail = (int) INTS.get(bytes, i) & 0xFFFF_FFFFL;
+            i += Integer.BYTES;
+        }
+        if ((rest & 2) != 0) {
+            tail = (tail << Short.SIZE) | ((short) SHORTS.get(bytes, i) & 0xFFFF);
+            i += Short.BYTES;
+        }
+        if ((rest & 1) != 0) {
+            tail = (tail << Byte.SIZE) | (bytes[i] & 0xFF);
+        }
+        return tail;
+    }
+
+    /** A string of {@code length} bytes read whole, then looked up by its bytes as {@link #cached} does. */
+    private String readCached(DataInputView in, int length) throws IOException {
         byte[] bytes = scratch(length);
         readBytes(in, bytes, length);
+        return cached(bytes, length);
+    }
+
+    /**
+     * The string of these bytes: the instance read last with the same bytes, if the cache still holds it, or a new one
+     * it then holds.
+     */
+    private String cached(byte[] bytes, int length) {
         int hash = hash(bytes, length);
         int slot = hash & (CACHE_SLOTS - 1);
         if (cachedBytes == null) {
@@ -319,6 +489,7 @@ public final class SpanSerializer extends TypeSerializer<Span> {
         }
         byte[] cached = cachedBytes[slot];
         if (cached != null && cachedHashes[slot] == hash && sameBytes(cached, bytes, length)) {
+            cacheHits++;
             return cachedStrings[slot];
         }
         String value = new String(bytes, 0, length, StandardCharsets.UTF_8);

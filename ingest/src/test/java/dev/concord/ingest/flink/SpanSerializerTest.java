@@ -35,6 +35,8 @@ import org.apache.flink.runtime.plugable.DeserializationDelegate;
 import org.apache.flink.runtime.plugable.NonReusingDeserializationDelegate;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Flink's own serializer contract (copies, sequences, snapshot and restore, duplicates across threads, Java
@@ -236,6 +238,38 @@ class SpanSerializerTest extends SerializerTestBase<Span> {
             assertThat(pair[0]).isNotEqualTo(pair[1]);
             assertThat(names).containsExactly(pair[0], pair[1], pair[0], pair[0] + "x", pair[1]);
         }
+    }
+
+    @ParameterizedTest(name = "strings of {0} bytes that differ only at byte {1} never read back as each other")
+    @CsvSource({"3, 2", "8, 7", "8, 0", "13, 12", "13, 9", "16, 15", "16, 8", "23, 22", "23, 17", "23, 3", "64, 63"})
+    void stringsOfOneLengthThatDifferInOneByteNeverReadBackAsEachOther(int length, int at) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (char differing : "abcdefgh".toCharArray()) {
+            char[] name = ascii(0, length).toCharArray();
+            name[at] = differing;
+            names.add(new String(name));
+        }
+        List<Span> spans = new ArrayList<>();
+        Random random = new Random(length * 100L + at);
+        for (int i = 0; i < 200; i++) {
+            // new instances each time, so the writer encodes each anew
+            spans.add(named(new String(names.get(random.nextInt(names.size())))));
+        }
+        SpanSerializer serializer = new SpanSerializer();
+        DataOutputSerializer out = new DataOutputSerializer(1 << 16);
+        for (Span span : spans) {
+            serializer.serialize(span, out);
+        }
+
+        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+        List<String> read = new ArrayList<>();
+        for (int i = 0; i < spans.size(); i++) {
+            read.add(serializer.deserialize(in).name());
+        }
+
+        assertThat(read)
+                .containsExactlyElementsOf(spans.stream().map(Span::name).toList());
+        assertThat(in.available()).isZero();
     }
 
     @Test
