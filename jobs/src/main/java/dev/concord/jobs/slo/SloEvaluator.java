@@ -71,7 +71,7 @@ public final class SloEvaluator extends KeyedProcessFunction<SloKey, SloEvent, S
             current = SloCounts.forSpec(spec);
         }
         long minute = Math.floorDiv(event.eventTimeMillis(), MINUTE_MILLIS);
-        current.add(minute, event.good(), event.weight());
+        current.add(minute, event.goodWeight(), event.weight());
         counts.update(current);
         long minuteEnd = (minute + 1) * MINUTE_MILLIS;
         if (minuteEnd <= stopAtMillis) {

@@ -32,7 +32,7 @@ public final class SloEventsOf implements FlatMapFunction<TransactionOutcome, Sl
             }
             boolean good =
                     outcome.success() && (!slo.latency() || outcome.durationMillis() < slo.latencyThresholdMillis());
-            out.collect(new SloEvent(key(slo, outcome), outcome.endEpochMillis(), good, outcome.adjustedCount()));
+            out.collect(SloEvent.single(key(slo, outcome), outcome.endEpochMillis(), good, outcome.adjustedCount()));
         }
     }
 
