@@ -1,9 +1,9 @@
 package dev.concord.jobs.slo;
 
 /**
- * Counted events of an SLO key in one minute: one transaction outcome (or probe run), or the sum of several. Each
- * outcome weighs its adjusted count, so that sampled telemetry still counts every transaction it stands for;
- * {@code goodWeight} is the part of {@code weight} that was good.
+ * Counted events of an SLO key in one minute: one transaction outcome (or probe run), or the sum of several
+ * ({@link SloTallies}). Each outcome weighs its adjusted count, so that sampled telemetry still counts every
+ * transaction it stands for; {@code goodWeight} is the part of {@code weight} that was good.
  *
  * @param eventTimeMillis a time in the minute the events count in
  */
