@@ -48,7 +48,7 @@ public final class SloCounts {
         return counts;
     }
 
-    void add(long epochMinute, boolean good, double weight) {
+    void add(long epochMinute, double goodWeight, double weight) {
         int m = slot(epochMinute, minuteOf.length);
         if (minuteOf[m] != epochMinute) {
             minuteOf[m] = epochMinute;
@@ -60,10 +60,8 @@ public final class SloCounts {
         int q = slot(slice, sliceOf.length);
         claim(slice, q);
         sliceTotal[q] += weight;
-        if (good) {
-            minuteGood[m] += weight;
-            sliceGood[q] += weight;
-        }
+        minuteGood[m] += goodWeight;
+        sliceGood[q] += goodWeight;
         lastEventMinute = Math.max(lastEventMinute, epochMinute);
     }
 

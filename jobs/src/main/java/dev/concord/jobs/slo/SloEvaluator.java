@@ -58,7 +58,7 @@ public final class SloEvaluator extends KeyedProcessFunction<SloKey, SloEvent, S
     public void processElement(SloEvent event, Context ctx, Collector<SloSnapshot> out) throws Exception {
         SloSpec spec = specs.get(event.key().slo());
         if (spec == null) {
-            // events come only from SloEventsOf with the same specs; this guards a miswired graph, not telemetry
+            // events come only from SloTallies with the same specs; this guards a miswired graph, not telemetry
             return;
         }
         if (ctx.timestamp() < ctx.timerService().currentWatermark()) {
@@ -71,7 +71,7 @@ public final class SloEvaluator extends KeyedProcessFunction<SloKey, SloEvent, S
             current = SloCounts.forSpec(spec);
         }
         long minute = Math.floorDiv(event.eventTimeMillis(), MINUTE_MILLIS);
-        current.add(minute, event.good(), event.weight());
+        current.add(minute, event.goodWeight(), event.weight());
         counts.update(current);
         long minuteEnd = (minute + 1) * MINUTE_MILLIS;
         if (minuteEnd <= stopAtMillis) {

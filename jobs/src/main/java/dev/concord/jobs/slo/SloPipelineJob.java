@@ -26,8 +26,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * From spans to SLOs: spans are correlated into business-transaction outcomes, outcomes become SLO events per
- * grouping key, and each key is evaluated every minute of event time into snapshots and burn-rate alerts. Sources
- * and sinks are arguments.
+ * grouping key (summed per key and minute before they cross the network), and each key is evaluated every minute of
+ * event time into snapshots and burn-rate alerts. Sources and sinks are arguments.
  */
 public final class SloPipelineJob {
 
@@ -136,8 +136,8 @@ public final class SloPipelineJob {
                 .uid(Conventions.UID_LATE_TRANSACTION_SPAN_SINK)
                 .name(Conventions.UID_LATE_TRANSACTION_SPAN_SINK);
 
-        SingleOutputStreamOperator<SloSnapshot> snapshots = outcomes.flatMap(
-                        new SloEventsOf(slos), TypeInformation.of(SloEvent.class))
+        SingleOutputStreamOperator<SloSnapshot> snapshots = outcomes.transform(
+                        Conventions.UID_SLO_EVENTS, TypeInformation.of(SloEvent.class), new SloTallies(slos))
                 .uid(Conventions.UID_SLO_EVENTS)
                 .name(Conventions.UID_SLO_EVENTS)
                 .keyBy(SloEvent::key, TypeInformation.of(SloKey.class))

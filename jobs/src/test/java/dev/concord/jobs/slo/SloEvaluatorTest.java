@@ -63,7 +63,7 @@ class SloEvaluatorTest {
             int bad = (int) Math.round(perMinute * badShare);
             for (int i = 0; i < perMinute; i++) {
                 long time = ONSET + minute * MINUTE + (i * MINUTE) / perMinute;
-                harness.processElement(new SloEvent(KEY, time, i >= bad, 1.0), time);
+                harness.processElement(SloEvent.single(KEY, time, i >= bad, 1.0), time);
             }
             harness.processWatermark(ONSET + (minute + 1) * MINUTE - 1);
         }
@@ -194,7 +194,7 @@ class SloEvaluatorTest {
                 Map.of(),
                 Map.of());
         open(spec, Long.MAX_VALUE);
-        harness.processElement(new SloEvent(KEY_FOR("short"), ONSET, false, 1), ONSET);
+        harness.processElement(SloEvent.single(KEY_FOR("short"), ONSET, false, 1), ONSET);
 
         harness.processWatermark(ONSET + Duration.ofHours(23).toMillis());
         assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
@@ -210,7 +210,7 @@ class SloEvaluatorTest {
     void sendsAnEventForAMinuteAlreadyEvaluatedToTheLateOutput() throws Exception {
         open(spec(0), Long.MAX_VALUE);
         traffic(0, 2, 10, 0);
-        SloEvent late = new SloEvent(KEY, ONSET + 30_000, false, 1);
+        SloEvent late = SloEvent.single(KEY, ONSET + 30_000, false, 1);
 
         harness.processElement(late, late.eventTimeMillis());
 
@@ -222,8 +222,8 @@ class SloEvaluatorTest {
     @Test
     void weighsSampledEventsByTheirAdjustedCount() throws Exception {
         open(spec(0), Long.MAX_VALUE);
-        harness.processElement(new SloEvent(KEY, ONSET, true, 9), ONSET);
-        harness.processElement(new SloEvent(KEY, ONSET + 1, false, 1), ONSET + 1);
+        harness.processElement(SloEvent.single(KEY, ONSET, true, 9), ONSET);
+        harness.processElement(SloEvent.single(KEY, ONSET + 1, false, 1), ONSET + 1);
         harness.processWatermark(ONSET + MINUTE - 1);
 
         assertThat(harness.extractOutputValues())
@@ -257,7 +257,7 @@ class SloEvaluatorTest {
         SloKey key = new SloKey("monthly", "aws", SloSpec.ALL, SloSpec.ALL);
         for (long t = monthStart - 10 * MINUTE; t < monthStart + 10 * MINUTE; t += MINUTE) {
             boolean january = t < monthStart;
-            harness.processElement(new SloEvent(key, t, !january, 1), t);
+            harness.processElement(SloEvent.single(key, t, !january, 1), t);
         }
         harness.processWatermark(monthStart + 10 * MINUTE - 1);
 
