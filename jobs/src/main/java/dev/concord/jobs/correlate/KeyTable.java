@@ -18,9 +18,16 @@ final class KeyTable {
         void accept(String key, long time) throws Exception;
     }
 
-    private int[] hashes = new int[1024];
+    /** Marks a slot taken: a taken slot's word is never 0, whatever its hash. */
+    private static final long TAKEN = 1L << 32;
+
+    /**
+     * Per slot two words, side by side so that one cache line holds both: the key's hash with {@link #TAKEN} (0 for
+     * an empty slot), then its time. A probe reads only these; the key itself only when the hashes are equal.
+     */
+    private long[] words = new long[2 * 1024];
+
     private String[] keys = new String[1024];
-    private long[] times = new long[1024];
     private int size;
 
     int size() {
@@ -34,17 +41,21 @@ final class KeyTable {
     /** The key's time, or {@link #ABSENT}. */
     long get(int hash, String key) {
         int slot = slotOf(hash, key);
-        return slot < 0 ? ABSENT : times[slot];
+        return slot < 0 ? ABSENT : words[2 * slot + 1];
     }
 
     private int slotOf(int hash, String key) {
         int mask = keys.length - 1;
-        for (int slot = spread(hash) & mask; keys[slot] != null; slot = (slot + 1) & mask) {
-            if (hashes[slot] == hash && (keys[slot] == key || keys[slot].equals(key))) {
+        long wanted = taken(hash);
+        for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
+            long word = words[2 * slot];
+            if (word == 0) {
+                return -1;
+            }
+            if (word == wanted && (keys[slot] == key || keys[slot].equals(key))) {
                 return slot;
             }
         }
-        return -1;
     }
 
     /** Adds the key without a time of its own. */
@@ -58,17 +69,18 @@ final class KeyTable {
             grow();
         }
         int hash = key.hashCode();
+        long wanted = taken(hash);
         int mask = keys.length - 1;
         int slot = spread(hash) & mask;
-        for (; keys[slot] != null; slot = (slot + 1) & mask) {
-            if (hashes[slot] == hash && keys[slot].equals(key)) {
-                times[slot] = time;
+        for (; words[2 * slot] != 0; slot = (slot + 1) & mask) {
+            if (words[2 * slot] == wanted && keys[slot].equals(key)) {
+                words[2 * slot + 1] = time;
                 return;
             }
         }
         keys[slot] = key;
-        hashes[slot] = hash;
-        times[slot] = time;
+        words[2 * slot] = wanted;
+        words[2 * slot + 1] = time;
         size++;
     }
 
@@ -85,39 +97,43 @@ final class KeyTable {
         int mask = keys.length - 1;
         // shift back every later key of the run that may not sit past the freed slot
         int free = slot;
-        for (int next = (free + 1) & mask; keys[next] != null; next = (next + 1) & mask) {
-            int home = spread(hashes[next]) & mask;
+        for (int next = (free + 1) & mask; words[2 * next] != 0; next = (next + 1) & mask) {
+            int home = spread((int) words[2 * next]) & mask;
             boolean movable = free <= next ? (home <= free || home > next) : (home <= free && home > next);
             if (movable) {
                 keys[free] = keys[next];
-                hashes[free] = hashes[next];
-                times[free] = times[next];
+                words[2 * free] = words[2 * next];
+                words[2 * free + 1] = words[2 * next + 1];
                 free = next;
             }
         }
         keys[free] = null;
+        words[2 * free] = 0;
     }
 
     void forEach(Entries entries) throws Exception {
         for (int slot = 0; slot < keys.length; slot++) {
             if (keys[slot] != null) {
-                entries.accept(keys[slot], times[slot]);
+                entries.accept(keys[slot], words[2 * slot + 1]);
             }
         }
     }
 
     private void grow() {
         String[] oldKeys = keys;
-        long[] oldTimes = times;
+        long[] oldWords = words;
         keys = new String[oldKeys.length * 2];
-        hashes = new int[oldKeys.length * 2];
-        times = new long[oldKeys.length * 2];
+        words = new long[oldWords.length * 2];
         size = 0;
         for (int slot = 0; slot < oldKeys.length; slot++) {
             if (oldKeys[slot] != null) {
-                put(oldKeys[slot], oldTimes[slot]);
+                put(oldKeys[slot], oldWords[2 * slot + 1]);
             }
         }
+    }
+
+    private static long taken(int hash) {
+        return TAKEN | (hash & 0xFFFF_FFFFL);
     }
 
     private static int spread(int hash) {

@@ -45,4 +45,16 @@ class KeyTableTest {
         assertThat(keys.contains("BB".hashCode(), "BB")).isTrue();
         assertThat(keys.contains("Aa".hashCode(), "Aa")).isFalse();
     }
+
+    @Test
+    void aKeyWhoseHashIsZeroIsKeptLikeAnyOther() {
+        KeyTable keys = new KeyTable();
+        keys.put("", 7);
+
+        assertThat("".hashCode()).isZero();
+        assertThat(keys.get(0, "")).isEqualTo(7);
+        keys.remove("");
+        assertThat(keys.contains(0, "")).isFalse();
+        assertThat(keys.size()).isZero();
+    }
 }
