@@ -98,9 +98,19 @@ public final class SpanSerializer extends TypeSerializer<Span> {
     private static final int KNOWN_WAYS = 4;
     /** Longer strings are not compared word by word as they are read. */
     private static final int MAX_KNOWN_BYTES = 64;
+    /** Resources remembered by {@link #readResource}: a power of two. */
+    private static final int RESOURCE_WAYS = 16;
+
+    private static final int RESOURCE_STRINGS = 6;
 
     /** Reused across reads; {@link #duplicate} gives each thread its own, with its own cache. */
     private transient byte[] scratch;
+
+    /** The last resources read, and the strings each was read as: see {@link #readResource}. */
+    private transient ResourceIdentity[] resources;
+
+    private transient String[] resourceStrings;
+    private transient int nextResource;
 
     /** Per read field, {@link #KNOWN_WAYS} strings read there before that had been read before that too. */
     private transient Known[] known;
@@ -186,15 +196,7 @@ public final class SpanSerializer extends TypeSerializer<Span> {
 
     @Override
     public Span deserialize(DataInputView in) throws IOException {
-        ResourceIdentity resource = in.readBoolean()
-                ? new ResourceIdentity(
-                        readCommon(SERVICE, in),
-                        readCommon(SERVICE_VERSION, in),
-                        readCommon(CLOUD, in),
-                        readCommon(REGION, in),
-                        readCommon(ENVIRONMENT, in),
-                        readCommon(TENANT, in))
-                : null;
+        ResourceIdentity resource = in.readBoolean() ? readResource(in) : null;
         String traceId = readString(in);
         String spanId = readString(in);
         String parentSpanId = readString(in);
@@ -234,6 +236,47 @@ public final class SpanSerializer extends TypeSerializer<Span> {
                 stage,
                 attributes,
                 in.readDouble());
+    }
+
+    /**
+     * A resource's six strings, and the identity they make: one of the last few read when its strings are the very
+     * same instances, as {@link #readCommon(int, DataInputView)} mostly answers. Spans of one service share one
+     * identity, which saves each span its own and the checks its constructor makes.
+     */
+    private ResourceIdentity readResource(DataInputView in) throws IOException {
+        String service = readCommon(SERVICE, in);
+        String version = readCommon(SERVICE_VERSION, in);
+        String cloud = readCommon(CLOUD, in);
+        String region = readCommon(REGION, in);
+        String environment = readCommon(ENVIRONMENT, in);
+        String tenant = readCommon(TENANT, in);
+        if (resources == null) {
+            resources = new ResourceIdentity[RESOURCE_WAYS];
+            resourceStrings = new String[RESOURCE_WAYS * RESOURCE_STRINGS];
+        }
+        for (int way = 0; way < RESOURCE_WAYS; way++) {
+            int at = way * RESOURCE_STRINGS;
+            if (resourceStrings[at] == service
+                    && resourceStrings[at + 1] == version
+                    && resourceStrings[at + 2] == cloud
+                    && resourceStrings[at + 3] == region
+                    && resourceStrings[at + 4] == environment
+                    && resourceStrings[at + 5] == tenant
+                    && resources[way] != null) {
+                return resources[way];
+            }
+        }
+        ResourceIdentity resource = new ResourceIdentity(service, version, cloud, region, environment, tenant);
+        int way = nextResource++ & (RESOURCE_WAYS - 1);
+        int at = way * RESOURCE_STRINGS;
+        resourceStrings[at] = service;
+        resourceStrings[at + 1] = version;
+        resourceStrings[at + 2] = cloud;
+        resourceStrings[at + 3] = region;
+        resourceStrings[at + 4] = environment;
+        resourceStrings[at + 5] = tenant;
+        resources[way] = resource;
+        return resource;
     }
 
     @Override

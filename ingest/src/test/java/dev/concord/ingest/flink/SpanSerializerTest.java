@@ -273,6 +273,54 @@ class SpanSerializerTest extends SerializerTestBase<Span> {
     }
 
     @Test
+    void spansOfTheSameResourceReadBackSharingOneIdentityAndOthersKeepTheirOwn() throws IOException {
+        List<Span> spans = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String tenant = i % 3 == 0 ? "globex" : "acme";
+            String region = i % 5 == 0 ? "us-west-2" : "us-east-1";
+            spans.add(new Span(
+                    new ResourceIdentity(
+                            new String("warehouse-api"), "1.4.2", "aws", new String(region), "production", tenant),
+                    "4bf92f3577b34da6a3ce929d0e0e4736",
+                    "00f067aa0ba902b7",
+                    "",
+                    "reserve",
+                    SpanKind.INTERNAL,
+                    i,
+                    i + 1L,
+                    StatusCode.UNSET,
+                    "",
+                    "",
+                    "",
+                    "",
+                    Map.of(),
+                    1.0));
+        }
+        SpanSerializer serializer = new SpanSerializer();
+        DataOutputSerializer out = new DataOutputSerializer(1 << 16);
+        for (Span span : spans) {
+            serializer.serialize(span, out);
+        }
+
+        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+        Map<ResourceIdentity, ResourceIdentity> first = new HashMap<>();
+        int shared = 0;
+        for (Span span : spans) {
+            ResourceIdentity read = serializer.deserialize(in).resource();
+            assertThat(read).isEqualTo(span.resource());
+            ResourceIdentity earlier = first.putIfAbsent(read, read);
+            if (earlier != null && earlier == read) {
+                shared++;
+            }
+        }
+
+        assertThat(first).hasSize(4);
+        assertThat(shared)
+                .as("spans after the first of their resource share its identity")
+                .isGreaterThan(30);
+    }
+
+    @Test
     void answersWithTheCachedStringForTheSameBytes() throws IOException {
         SpanSerializer serializer = new SpanSerializer();
         DataOutputSerializer out = new DataOutputSerializer(256);
