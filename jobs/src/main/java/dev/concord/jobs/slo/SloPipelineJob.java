@@ -37,6 +37,9 @@ public final class SloPipelineJob {
     /** A source split without spans for this long stops holding the watermark back. */
     public static final Duration DEFAULT_IDLENESS = CloudWatermarks.DEFAULT_SOURCE_IDLENESS;
 
+    /** How long the SLO sums wait in a network buffer before it is sent unfilled. */
+    static final long SLO_SUMS_BUFFER_TIMEOUT_MILLIS = 5;
+
     /** Where the job's results go. */
     public record Sinks(
             Sink<TransactionOutcome> transactions,
@@ -140,6 +143,10 @@ public final class SloPipelineJob {
                         Conventions.UID_SLO_EVENTS, TypeInformation.of(SloEvent.class), new SloTallies(slos))
                 .uid(Conventions.UID_SLO_EVENTS)
                 .name(Conventions.UID_SLO_EVENTS)
+                // a few sums per watermark: they wait in a network buffer for at most a few milliseconds, not for
+                // Flink's default 100 ms timeout, which would hold back the watermark the evaluator's minutes close
+                // by; sending each at once would wake the evaluator for every watermark of a fast replay
+                .setBufferTimeout(SLO_SUMS_BUFFER_TIMEOUT_MILLIS)
                 .keyBy(SloEvent::key, TypeInformation.of(SloKey.class))
                 .process(new SloEvaluator(slos, stopAtMillis), TypeInformation.of(SloSnapshot.class))
                 .uid(Conventions.UID_SLO_EVALUATOR)
