@@ -1,14 +1,11 @@
 package dev.concord.jobs.correlate;
 
 import dev.concord.ingest.model.Span;
+import dev.concord.jobs.SumsAhead;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
-import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
-import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 
 /**
  * Counts spans per cloud and minute where they are read, and sends the counts straight to the correlator (broadcast to
@@ -29,8 +26,7 @@ import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
  * hold the presence watermark back, so a span it counts may miss its minute where, sent alone a few hundred
  * milliseconds earlier, it might have made it.
  */
-final class PresencePartials extends AbstractStreamOperator<TelemetryPresence>
-        implements OneInputStreamOperator<Span, TelemetryPresence> {
+final class PresencePartials extends SumsAhead<Span, TelemetryPresence> {
 
     private static final long serialVersionUID = 1L;
 
@@ -54,13 +50,11 @@ final class PresencePartials extends AbstractStreamOperator<TelemetryPresence>
     private transient List<Partial> counting;
 
     private transient Partial last;
-    private transient long watermark;
 
     @Override
     public void open() throws Exception {
         super.open();
         counting = new ArrayList<>();
-        watermark = Long.MIN_VALUE;
     }
 
     @Override
@@ -68,7 +62,7 @@ final class PresencePartials extends AbstractStreamOperator<TelemetryPresence>
         String cloud = element.getValue().resource().cloudProvider();
         long time = element.getTimestamp();
         long minute = TelemetryPresence.minuteOf(time);
-        if (TelemetryPresence.lastMillisecondOf(minute) <= watermark) {
+        if (TelemetryPresence.lastMillisecondOf(minute) <= watermark()) {
             output.collect(new StreamRecord<>(new TelemetryPresence(cloud, minute, 1), time));
             return;
         }
@@ -91,39 +85,9 @@ final class PresencePartials extends AbstractStreamOperator<TelemetryPresence>
         return partial;
     }
 
-    @Override
-    public void processWatermark(Watermark mark) throws Exception {
-        watermark = mark.getTimestamp();
-        emitThrough(watermark);
-        super.processWatermark(mark);
-    }
-
-    @Override
-    public void processWatermarkStatus(WatermarkStatus status) throws Exception {
-        if (status.isIdle()) {
-            emitAll();
-        }
-        super.processWatermarkStatus(status);
-    }
-
-    @Override
-    public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
-        emitAll();
-        super.prepareSnapshotPreBarrier(checkpointId);
-    }
-
-    @Override
-    public void finish() throws Exception {
-        emitAll();
-        super.finish();
-    }
-
-    private void emitAll() {
-        emitThrough(Long.MAX_VALUE);
-    }
-
     /** Sends on the counts of the minutes that end by {@code time}. */
-    private void emitThrough(long time) {
+    @Override
+    protected void emitThrough(long time) {
         Iterator<Partial> partials = counting.iterator();
         while (partials.hasNext()) {
             Partial partial = partials.next();

@@ -1,5 +1,6 @@
 package dev.concord.jobs.slo;
 
+import dev.concord.jobs.SumsAhead;
 import dev.concord.jobs.correlate.Outcome;
 import dev.concord.jobs.correlate.TransactionOutcome;
 import java.util.ArrayList;
@@ -7,11 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
-import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
-import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 
 /**
  * Turns transaction outcomes into SLO events and sums them per SLO key and minute where the outcomes are decided, so
@@ -37,8 +34,7 @@ import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
  * adjusted counts, the counts come out the same to the last bit; other weights may differ in their last bits, as any
  * other order of the same additions would.
  */
-final class SloTallies extends AbstractStreamOperator<SloEvent>
-        implements OneInputStreamOperator<TransactionOutcome, SloEvent> {
+final class SloTallies extends SumsAhead<TransactionOutcome, SloEvent> {
 
     private static final long serialVersionUID = 1L;
 
@@ -76,8 +72,6 @@ final class SloTallies extends AbstractStreamOperator<SloEvent>
     /** Per SLO, the tally it last added to: consecutive outcomes mostly share a key and minute. */
     private transient Tally[] last;
 
-    private transient long watermark;
-
     SloTallies(List<SloSpec> slos) {
         this.slos = slos.toArray(SloSpec[]::new);
     }
@@ -88,7 +82,6 @@ final class SloTallies extends AbstractStreamOperator<SloEvent>
         byKey = new HashMap<>();
         tallies = new ArrayList<>();
         last = new Tally[slos.length];
-        watermark = Long.MIN_VALUE;
     }
 
     @Override
@@ -105,7 +98,7 @@ final class SloTallies extends AbstractStreamOperator<SloEvent>
                 continue;
             }
             boolean good = good(slo, outcome);
-            if (time < watermark) {
+            if (time < watermark()) {
                 output.collect(new StreamRecord<>(
                         SloEvent.single(key(slo, outcome), outcome.endEpochMillis(), good, outcome.adjustedCount()),
                         time));
@@ -154,34 +147,9 @@ final class SloTallies extends AbstractStreamOperator<SloEvent>
                 slo.byTenant() ? outcome.tenant() : SloSpec.ALL);
     }
 
+    /** Sends on every sum: each is due by the next watermark, whatever its minute (see the class comment). */
     @Override
-    public void processWatermark(Watermark mark) throws Exception {
-        watermark = mark.getTimestamp();
-        emitAll();
-        super.processWatermark(mark);
-    }
-
-    @Override
-    public void processWatermarkStatus(WatermarkStatus status) throws Exception {
-        if (status.isIdle()) {
-            emitAll();
-        }
-        super.processWatermarkStatus(status);
-    }
-
-    @Override
-    public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
-        emitAll();
-        super.prepareSnapshotPreBarrier(checkpointId);
-    }
-
-    @Override
-    public void finish() throws Exception {
-        emitAll();
-        super.finish();
-    }
-
-    private void emitAll() {
+    protected void emitThrough(long watermark) {
         if (tallies.isEmpty()) {
             return;
         }
