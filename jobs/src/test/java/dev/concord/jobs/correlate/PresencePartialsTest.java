@@ -4,7 +4,7 @@ import static dev.concord.jobs.correlate.TransactionFixtures.stage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.concord.ingest.model.Span;
-import java.util.ArrayList;
+import dev.concord.jobs.OutputText;
 import java.util.List;
 import java.util.Random;
 import org.apache.flink.streaming.api.watermark.Watermark;
@@ -42,20 +42,10 @@ class PresencePartialsTest {
 
     /** The output so far as text, in order: a count as cloud@minute=spans/timestamp, a watermark as W, a status. */
     private List<String> output() {
-        List<String> seen = new ArrayList<>();
-        for (Object element : harness.getOutput()) {
-            if (element instanceof StreamRecord<?> record) {
-                TelemetryPresence count = (TelemetryPresence) record.getValue();
-                seen.add(count.cloudProvider() + "@" + count.minuteStartEpochMillis() + "=" + count.spans() + "/"
-                        + record.getTimestamp());
-            } else if (element instanceof Watermark mark) {
-                seen.add("W" + mark.getTimestamp());
-            } else if (element instanceof WatermarkStatus status) {
-                seen.add(status.isIdle() ? "idle" : "active");
-            }
-        }
-        harness.getOutput().clear();
-        return seen;
+        return OutputText.drain(
+                harness,
+                count -> count.cloudProvider() + "@" + count.minuteStartEpochMillis() + "=" + count.spans(),
+                "/");
     }
 
     private int counting() {

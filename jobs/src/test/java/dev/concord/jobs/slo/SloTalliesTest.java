@@ -2,9 +2,9 @@ package dev.concord.jobs.slo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.concord.jobs.OutputText;
 import dev.concord.jobs.correlate.Outcome;
 import dev.concord.jobs.correlate.TransactionOutcome;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -95,22 +95,14 @@ class SloTalliesTest {
      * watermark as W, a status.
      */
     private List<String> output() {
-        List<String> seen = new ArrayList<>();
-        for (Object element : harness.getOutput()) {
-            if (element instanceof StreamRecord<?> record) {
-                SloEvent event = (SloEvent) record.getValue();
-                SloKey key = event.key();
-                seen.add(key.slo() + "[" + key.cloudProvider() + "," + key.cloudRegion() + "," + key.tenant() + "]@"
-                        + event.eventTimeMillis() + "=" + event.goodWeight() + "/" + event.weight() + "@"
-                        + record.getTimestamp());
-            } else if (element instanceof Watermark mark) {
-                seen.add("W" + mark.getTimestamp());
-            } else if (element instanceof WatermarkStatus status) {
-                seen.add(status.isIdle() ? "idle" : "active");
-            }
-        }
-        harness.getOutput().clear();
-        return seen;
+        return OutputText.drain(
+                harness,
+                event -> {
+                    SloKey key = event.key();
+                    return key.slo() + "[" + key.cloudProvider() + "," + key.cloudRegion() + "," + key.tenant() + "]@"
+                            + event.eventTimeMillis() + "=" + event.goodWeight() + "/" + event.weight();
+                },
+                "@");
     }
 
     private int held() {
