@@ -98,6 +98,8 @@ public final class SpanSerializer extends TypeSerializer<Span> {
     private static final int KNOWN_WAYS = 4;
     /** Longer strings are not compared word by word as they are read. */
     private static final int MAX_KNOWN_BYTES = 64;
+    /** What {@link #cached} is told for a string no field remembers. */
+    private static final int NO_FIELD = -1;
     /** Resources remembered by {@link #readResource}: a power of two. */
     private static final int RESOURCE_WAYS = 16;
 
@@ -120,8 +122,6 @@ public final class SpanSerializer extends TypeSerializer<Span> {
     private transient byte[][] cachedBytes;
     private transient String[] cachedStrings;
     private transient int[] cachedHashes;
-    /** How often {@link #cached} found the string: tells {@link #readCommon(int, DataInputView)} it recurs. */
-    private transient int cacheHits;
 
     /** Per field of {@link #writeCommon}, {@link #WAYS} strings last written and their encodings. */
     private transient String[] encodedFor;
@@ -445,13 +445,7 @@ public final class SpanSerializer extends TypeSerializer<Span> {
         for (; next < words; next++) {
             putWord(bytes, next, full, rest, readWord(in, next, full, rest));
         }
-        int before = cacheHits;
-        String value = cached(bytes, length);
-        if (cacheHits != before) {
-            // met before: a string that recurs, worth comparing as it is read
-            known[base + (nextKnown[field]++ & (KNOWN_WAYS - 1))] = new Known(value, bytes, length);
-        }
-        return value;
+        return cached(bytes, length, field);
     }
 
     /** Word {@code index} of a string of {@code full} eight-byte words and {@code rest} more bytes, from the input. */
@@ -515,14 +509,14 @@ public final class SpanSerializer extends TypeSerializer<Span> {
     private String readCached(DataInputView in, int length) throws IOException {
         byte[] bytes = scratch(length);
         readBytes(in, bytes, length);
-        return cached(bytes, length);
+        return cached(bytes, length, NO_FIELD);
     }
 
     /**
      * The string of these bytes: the instance read last with the same bytes, if the cache still holds it, or a new one
-     * it then holds.
+     * it then holds. A string found there is remembered in the read field {@code field} ({@link #NO_FIELD}: in none).
      */
-    private String cached(byte[] bytes, int length) {
+    private String cached(byte[] bytes, int length, int field) {
         int hash = hash(bytes, length);
         int slot = hash & (CACHE_SLOTS - 1);
         if (cachedBytes == null) {
@@ -532,8 +526,12 @@ public final class SpanSerializer extends TypeSerializer<Span> {
         }
         byte[] cached = cachedBytes[slot];
         if (cached != null && cachedHashes[slot] == hash && sameBytes(cached, bytes, length)) {
-            cacheHits++;
-            return cachedStrings[slot];
+            String value = cachedStrings[slot];
+            if (field != NO_FIELD) {
+                // met before: a string that recurs, worth comparing in its field as it is read
+                known[field * KNOWN_WAYS + (nextKnown[field]++ & (KNOWN_WAYS - 1))] = new Known(value, bytes, length);
+            }
+            return value;
         }
         String value = new String(bytes, 0, length, StandardCharsets.UTF_8);
         if (length <= MAX_CACHED_BYTES) {
@@ -582,19 +580,7 @@ public final class SpanSerializer extends TypeSerializer<Span> {
         for (; i + Long.BYTES <= length; i += Long.BYTES) {
             hash = (hash ^ (long) LONGS.get(bytes, i)) * MIX;
         }
-        long tail = 0;
-        if (i + Integer.BYTES <= length) {
-            tail = (int) INTS.get(bytes, i) & 0xFFFF_FFFFL;
-            i += Integer.BYTES;
-        }
-        if (i + Short.BYTES <= length) {
-            tail = (tail << Short.SIZE) | ((short) SHORTS.get(bytes, i) & 0xFFFF);
-            i += Short.BYTES;
-        }
-        if (i < length) {
-            tail = (tail << Byte.SIZE) | (bytes[i] & 0xFF);
-        }
-        hash = (hash ^ tail) * MIX;
+        hash = (hash ^ tailOf(bytes, i, length - i)) * MIX;
         return (int) (hash >>> 32) ^ (int) hash;
     }
 
