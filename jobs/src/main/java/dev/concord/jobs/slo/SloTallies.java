@@ -55,9 +55,9 @@ final class SloTallies extends SumsAhead<TransactionOutcome, SloEvent> {
 
         /** Whether this is the key {@code slo} gives {@code outcome}, without building that key. */
         private boolean keys(SloSpec slo, TransactionOutcome outcome) {
-            return key.cloudProvider().equals(slo.byCloud() ? outcome.cloudProvider() : SloSpec.ALL)
-                    && key.cloudRegion().equals(slo.byRegion() ? outcome.cloudRegion() : SloSpec.ALL)
-                    && key.tenant().equals(slo.byTenant() ? outcome.tenant() : SloSpec.ALL);
+            return key.cloudProvider().equals(cloudOf(slo, outcome))
+                    && key.cloudRegion().equals(regionOf(slo, outcome))
+                    && key.tenant().equals(tenantOf(slo, outcome));
         }
     }
 
@@ -140,11 +140,20 @@ final class SloTallies extends SumsAhead<TransactionOutcome, SloEvent> {
     }
 
     static SloKey key(SloSpec slo, TransactionOutcome outcome) {
-        return new SloKey(
-                slo.name(),
-                slo.byCloud() ? outcome.cloudProvider() : SloSpec.ALL,
-                slo.byRegion() ? outcome.cloudRegion() : SloSpec.ALL,
-                slo.byTenant() ? outcome.tenant() : SloSpec.ALL);
+        return new SloKey(slo.name(), cloudOf(slo, outcome), regionOf(slo, outcome), tenantOf(slo, outcome));
+    }
+
+    /** The outcome's cloud when the SLO is grouped by cloud, else {@link SloSpec#ALL}; the same for region, tenant. */
+    private static String cloudOf(SloSpec slo, TransactionOutcome outcome) {
+        return slo.byCloud() ? outcome.cloudProvider() : SloSpec.ALL;
+    }
+
+    private static String regionOf(SloSpec slo, TransactionOutcome outcome) {
+        return slo.byRegion() ? outcome.cloudRegion() : SloSpec.ALL;
+    }
+
+    private static String tenantOf(SloSpec slo, TransactionOutcome outcome) {
+        return slo.byTenant() ? outcome.tenant() : SloSpec.ALL;
     }
 
     /** Sends on every sum: each is due by the next watermark, whatever its minute (see the class comment). */
