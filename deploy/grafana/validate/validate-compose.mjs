@@ -1,7 +1,7 @@
 // Validate docker-compose files offline: Compose-spec JSON schema (shipped in the dclint npm package) via ajv with
 // allErrors, plus cross-reference checks `docker compose config` would do: depends_on targets, named volumes,
 // networks, durations, every ${VAR} defined in the .env beside the file, and every bind-mounted path present (build
-// outputs under ./jobs/target excepted). Usage: node validate-compose.mjs file.yml...
+// outputs under ./jobs/target and ./cli/target excepted). Usage: node validate-compose.mjs file.yml...
 import fs from 'node:fs'; import path from 'node:path'; import { createRequire } from 'node:module'; import YAML from 'yaml'; import Ajv from 'ajv';
 const require = createRequire(import.meta.url);
 const schema = JSON.parse(fs.readFileSync(require.resolve('dclint/package.json').replace('package.json', 'schemas/compose.schema.json')));
@@ -25,7 +25,7 @@ for (const file of process.argv.slice(2)) {
     for (const d of deps) if (!(d in services)) errs.push(`service ${name}: depends_on undefined service '${d}'`);
     for (const v of Array.isArray(s.volumes) ? s.volumes : []) {
       const src = typeof v === 'string' ? v.split(':')[0] : v?.type === 'volume' ? v.source : undefined;
-      if (src && src.startsWith('./') && !src.startsWith('./jobs/target/') && !fs.existsSync(path.join(dir, src))) errs.push(`service ${name}: bind-mounted ${src} does not exist`);
+      if (src && src.startsWith('./') && !src.startsWith('./jobs/target/') && !src.startsWith('./cli/target/') && !fs.existsSync(path.join(dir, src))) errs.push(`service ${name}: bind-mounted ${src} does not exist`);
       if (src && /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(src) && v !== src && !(src in (c.volumes ?? {}))) errs.push(`service ${name}: named volume '${src}' not declared in top-level volumes`);
     }
     for (const n of Array.isArray(s.networks) ? s.networks : Object.keys(s.networks ?? {})) if (n !== 'default' && !(n in (c.networks ?? {}))) errs.push(`service ${name}: network '${n}' not declared`);

@@ -1,26 +1,25 @@
 package dev.concord.jobs;
 
-import dev.concord.alerting.AlertmanagerConfig;
-import dev.concord.jobs.decide.ControlChannel;
-import dev.concord.jobs.decide.DecisionJob;
-import dev.concord.jobs.decide.DecisionRecord;
-import dev.concord.jobs.decide.DecisionWiring;
-import dev.concord.jobs.decide.control.ControlEndpointSink;
-import dev.concord.jobs.decide.guards.promql.PromQlGuard;
-import dev.concord.jobs.decide.guards.promql.PromQlGuards;
-import dev.concord.jobs.elasticsearch.ElasticsearchConfig;
-import dev.concord.jobs.metrics.PrometheusExporterConfig;
-import dev.concord.jobs.outputs.ExternalOutputs;
-import dev.concord.jobs.ratio.TransactionSuccessRatioJob;
-import dev.concord.jobs.rules.EngineRules;
-import dev.concord.jobs.sinks.JsonLinesSink;
-import dev.concord.jobs.slo.SloPipelineJob;
-import dev.concord.jobs.sources.KafkaTelemetry;
-import dev.concord.jobs.sources.SimulatedSpans;
+import dev.concord.engine.Conventions;
+import dev.concord.engine.Engine;
+import dev.concord.engine.decide.ControlChannel;
+import dev.concord.engine.decide.DecisionJob;
+import dev.concord.engine.decide.DecisionRecord;
+import dev.concord.engine.decide.DecisionWiring;
+import dev.concord.engine.decide.control.ControlEndpointSink;
+import dev.concord.engine.decide.guards.promql.PromQlGuard;
+import dev.concord.engine.decide.guards.promql.PromQlGuards;
+import dev.concord.engine.rules.EngineRules;
+import dev.concord.engine.sinks.JsonLinesSink;
+import dev.concord.engine.slo.SloPipelineJob;
+import dev.concord.engine.sources.KafkaTelemetry;
+import dev.concord.outputs.ExternalOutputs;
+import dev.concord.outputs.alertmanager.AlertmanagerConfig;
+import dev.concord.outputs.elasticsearch.ElasticsearchConfig;
+import dev.concord.outputs.prometheus.PrometheusExporterConfig;
 import dev.concord.rules.CheckReport;
 import dev.concord.rules.CheckResult;
 import dev.concord.rules.Rules;
-import dev.concord.simulator.SimulationSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,7 +31,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The entry class of {@code concord-flink-job.jar} on a Flink cluster. Three jobs:
+ * The entry class of {@code concord-flink-job.jar} on a Flink cluster. Two jobs, chosen with {@code --job}:
  *
  * <ul>
  *   <li>{@code --job pipeline --kafka HOST:PORT --rules PATH --out DIR [--spans-topic otlp_spans] [--logs-topic
@@ -43,8 +42,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *       submitted.
  *   <li>{@code --job slo}: the same without decisions (and so without logs, metrics or control options); {@code
  *       --topic} names the spans topic.
- *   <li>{@code --job demo --out DIR [--seed N]} (the default): the success ratio per minute over the simulator's demo
- *       traffic.
  * </ul>
  */
 public final class ClusterEntryPoint {
@@ -52,7 +49,6 @@ public final class ClusterEntryPoint {
     private static final Set<String> OPTIONS = Set.of(
             "--job",
             "--out",
-            "--seed",
             "--kafka",
             "--topic",
             "--spans-topic",
@@ -74,25 +70,15 @@ public final class ClusterEntryPoint {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = parse(args);
         Path out = Path.of(required(options, "--out"));
-        String job = options.getOrDefault("--job", "demo");
+        String job = required(options, "--job");
         switch (job) {
-            case "demo" -> {
-                StreamExecutionEnvironment env = Engine.cluster();
-                new TransactionSuccessRatioJob(
-                                SimulatedSpans.source(
-                                        SimulationSettings.demo(Long.parseLong(options.getOrDefault("--seed", "42"))),
-                                        env.getConfig()),
-                                new JsonLinesSink<>(out.resolve(Conventions.OUT_SUCCESS_RATIO)),
-                                new JsonLinesSink<>(out.resolve(Conventions.OUT_LATE_SPANS)))
-                        .execute(env);
-            }
             case "slo", "pipeline" -> {
                 Pipeline pipeline = Pipeline.of(options, out, job.equals("pipeline"));
                 StreamExecutionEnvironment env = Engine.cluster();
                 pipeline.build(env);
                 env.execute("concord-" + job);
             }
-            default -> throw new IllegalArgumentException("--job must be pipeline, slo or demo, got " + job);
+            default -> throw new IllegalArgumentException("--job must be pipeline or slo, got " + job);
         }
     }
 

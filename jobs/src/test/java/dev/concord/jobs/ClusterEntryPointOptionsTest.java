@@ -24,7 +24,7 @@ class ClusterEntryPointOptionsTest {
         assertThatThrownBy(() -> ClusterEntryPoint.main(new String[] {"--out", "/tmp/x", "--job"}))
                 .hasMessage("--job needs a value");
         assertThatThrownBy(() -> ClusterEntryPoint.main(new String[] {"--out", "/tmp/x", "--job", "decide"}))
-                .hasMessage("--job must be pipeline, slo or demo, got decide");
+                .hasMessage("--job must be pipeline or slo, got decide");
     }
 
     @Test

@@ -2,12 +2,12 @@ package dev.concord.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.concord.engine.correlate.TransactionOutcome;
+import dev.concord.engine.sinks.JsonLines;
+import dev.concord.engine.slo.SloAlert;
+import dev.concord.engine.testing.OtlpRecording;
+import dev.concord.engine.testing.WarehouseOutage;
 import dev.concord.ingest.model.Span;
-import dev.concord.jobs.correlate.TransactionOutcome;
-import dev.concord.jobs.sinks.JsonLines;
-import dev.concord.jobs.slo.SloAlert;
-import dev.concord.jobs.testing.OtlpRecording;
-import dev.concord.jobs.testing.WarehouseOutage;
 import dev.concord.services.FlinkRestClient;
 import dev.concord.services.RequiresServices;
 import dev.concord.services.Service;

@@ -2,21 +2,21 @@ package dev.concord.jobs.replay;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.concord.engine.Conventions;
+import dev.concord.engine.Engine;
+import dev.concord.engine.correlate.TransactionOutcome;
+import dev.concord.engine.decide.DecisionRecord;
+import dev.concord.engine.rules.EngineRules;
+import dev.concord.engine.sinks.Directories;
+import dev.concord.engine.sinks.JsonLines;
+import dev.concord.engine.sinks.JsonLinesSink;
+import dev.concord.engine.slo.SloAlert;
+import dev.concord.engine.slo.SloPipelineJob;
+import dev.concord.engine.slo.SloSnapshot;
+import dev.concord.engine.sources.InMemorySources;
 import dev.concord.ingest.model.LogRecord;
 import dev.concord.ingest.model.Span;
-import dev.concord.jobs.Conventions;
-import dev.concord.jobs.Engine;
-import dev.concord.jobs.correlate.TransactionOutcome;
-import dev.concord.jobs.decide.DecisionRecord;
-import dev.concord.jobs.outputs.ExternalOutputs;
-import dev.concord.jobs.rules.EngineRules;
-import dev.concord.jobs.sinks.Directories;
-import dev.concord.jobs.sinks.JsonLines;
-import dev.concord.jobs.sinks.JsonLinesSink;
-import dev.concord.jobs.slo.SloAlert;
-import dev.concord.jobs.slo.SloPipelineJob;
-import dev.concord.jobs.slo.SloSnapshot;
-import dev.concord.jobs.sources.SimulatedSpans;
+import dev.concord.outputs.ExternalOutputs;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -154,8 +154,8 @@ public final class Replay {
                 .filter(l -> to == null || l.timeUnixNano() / 1_000_000L < to.toEpochMilli())
                 .toList();
         SloPipelineJob.Streams streams = new SloPipelineJob(
-                        SimulatedSpans.of(spans, env.getConfig()),
-                        logs.isEmpty() ? null : SimulatedSpans.ofRecords(logs, LogRecord.class, env.getConfig()),
+                        InMemorySources.of(spans, env.getConfig()),
+                        logs.isEmpty() ? null : InMemorySources.ofRecords(logs, LogRecord.class, env.getConfig()),
                         rules.transactions(),
                         rules.slos(),
                         stopAt,

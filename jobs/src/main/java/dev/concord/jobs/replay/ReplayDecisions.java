@@ -1,15 +1,15 @@
 package dev.concord.jobs.replay;
 
+import dev.concord.engine.decide.ControlChannel;
+import dev.concord.engine.decide.DecisionRecord;
+import dev.concord.engine.decide.DecisionWiring;
+import dev.concord.engine.decide.PolicySpec;
+import dev.concord.engine.slo.SloAlert;
+import dev.concord.engine.sources.InMemorySources;
 import dev.concord.ingest.model.LogRecord;
 import dev.concord.ingest.model.MetricSample;
 import dev.concord.ingest.model.ProbeResult;
 import dev.concord.ingest.model.Span;
-import dev.concord.jobs.decide.ControlChannel;
-import dev.concord.jobs.decide.DecisionRecord;
-import dev.concord.jobs.decide.DecisionWiring;
-import dev.concord.jobs.decide.PolicySpec;
-import dev.concord.jobs.slo.SloAlert;
-import dev.concord.jobs.sources.SimulatedSpans;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.flink.api.connector.source.Source;
@@ -44,6 +44,6 @@ final class ReplayDecisions {
     }
 
     private static <T> Source<T, ?, ?> bounded(StreamExecutionEnvironment env, List<T> records, Class<T> type) {
-        return records.isEmpty() ? null : SimulatedSpans.ofRecords(records, type, env.getConfig());
+        return records.isEmpty() ? null : InMemorySources.ofRecords(records, type, env.getConfig());
     }
 }

@@ -2,13 +2,13 @@ package dev.concord.jobs.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.concord.engine.correlate.TransactionOutcome;
+import dev.concord.engine.rules.EngineRules;
+import dev.concord.engine.slo.SloAlert;
+import dev.concord.engine.testing.OtlpRecording;
+import dev.concord.engine.testing.WarehouseOutage;
 import dev.concord.ingest.model.LogRecord;
 import dev.concord.ingest.model.Span;
-import dev.concord.jobs.correlate.TransactionOutcome;
-import dev.concord.jobs.rules.EngineRules;
-import dev.concord.jobs.slo.SloAlert;
-import dev.concord.jobs.testing.OtlpRecording;
-import dev.concord.jobs.testing.WarehouseOutage;
 import dev.concord.rules.CheckResult;
 import dev.concord.rules.Rules;
 import dev.concord.simulator.SimulationSettings;

@@ -1,0 +1,353 @@
+package dev.concord.engine.decide;
+
+import dev.concord.engine.decide.DecisionRecord.DecisionScope;
+import dev.concord.engine.decide.signal.Families;
+import dev.concord.engine.decide.signal.Judgement;
+import dev.concord.engine.decide.signal.Observation;
+import dev.concord.engine.decide.signal.SignalVerdict;
+import dev.concord.engine.decide.signal.Sums;
+import dev.concord.engine.decide.signal.Tally;
+import dev.concord.engine.decide.signal.Verdict;
+import dev.concord.rules.model.Scope;
+import dev.concord.rules.model.Signals;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Judges one policy at one instant of event time from its evaluator's state: every family's verdict for the
+ * primary at the narrowest scope that explains a failure, the quorum of independent families, the target's
+ * verdicts, the replication lag and a release the failures concentrate in. A plain function of its inputs, so the
+ * same state always gives the same assessment.
+ */
+final class Assessor {
+
+    /** Families whose telemetry carries the service version that served it. */
+    private static final Set<String> VERSIONED =
+            Set.of(Observation.RELEASE, Signals.HEALTH, Signals.DEPENDENCY, Signals.LOG_SIGNATURES);
+
+    /** A release that the window's failures concentrate in. */
+    record Release(String service, String version, double share, long firstSeenMillis) {}
+
+    /**
+     * @param scope the narrowest scope whose quorum holds, null when none does
+     * @param verdicts the primary's verdicts at that scope, or for the whole primary cloud when none
+     * @param quorumSince when the quorum began to hold (the k-th earliest start of the counted families' failures)
+     * @param lagSeconds the replication-lag guard's latest value in seconds, null without a reading
+     */
+    record Assessment(
+            DecisionScope scope,
+            List<SignalVerdict> verdicts,
+            List<String> counted,
+            long quorumSince,
+            List<SignalVerdict> target,
+            Double lagSeconds,
+            Release release) {
+
+        boolean quorum() {
+            return scope != null;
+        }
+    }
+
+    private final PolicySpec policy;
+    private final DecisionSettings settings;
+    private final Judgement j;
+    private final long now;
+    private final List<Tally> current = new ArrayList<>();
+    private final List<Tally> baseline = new ArrayList<>();
+    private final List<Tally> all;
+    private final List<Observation> firing;
+
+    Assessor(
+            PolicySpec policy,
+            DecisionSettings settings,
+            long now,
+            Collection<Tally> tallies,
+            Collection<Observation> firingAlerts) {
+        this.policy = policy;
+        this.settings = settings;
+        this.j = settings.judgement();
+        this.now = now;
+        this.all = List.copyOf(tallies);
+        this.firing = List.copyOf(firingAlerts);
+        long windowStart = now - j.windowMillis();
+        for (Tally t : tallies) {
+            if (t.bucketMillis() >= windowStart && t.bucketMillis() < now) {
+                current.add(t);
+            } else if (t.bucketMillis() < windowStart && t.bucketMillis() >= windowStart - j.baselineMillis()) {
+                baseline.add(t);
+            }
+        }
+    }
+
+    Assessment assess(Collection<VersionSeen> versions) {
+        DecisionScope scope = narrowest();
+        List<SignalVerdict> verdicts =
+                scope == null ? verdictsAt(new DecisionScope(policy.primary(), null, null)) : verdictsAt(scope);
+        List<String> counted = Independence.counted(verdicts);
+        return new Assessment(
+                scope,
+                verdicts,
+                counted,
+                quorumSince(verdicts, counted),
+                verdictsAt(new DecisionScope(policy.secondary(), null, null)),
+                lagSeconds(),
+                release(scope == null ? new DecisionScope(policy.primary(), null, null) : scope, versions));
+    }
+
+    /** Every configured family's verdict for a cloud, optionally one region or one tenant of it. */
+    List<SignalVerdict> verdictsAt(DecisionScope scope) {
+        String other = policy.otherThan(scope.cloud());
+        DecisionScope otherScope = new DecisionScope(other, null, scope.tenant());
+        List<SignalVerdict> verdicts = new ArrayList<>();
+        for (String family : policy.families()) {
+            verdicts.add(
+                    switch (family) {
+                        case Signals.TRACE_SLO ->
+                            Families.traceSlo(
+                                    j,
+                                    firing.stream()
+                                            .filter(a -> in(scope, a.cloud(), a.region(), a.tenant()))
+                                            .toList(),
+                                    policy.pageOnly());
+                        case Signals.PROBES ->
+                            Families.probes(
+                                    j,
+                                    policy.minVantagePoints(),
+                                    policy.minFailingFraction(),
+                                    bySubject(current, family, scope),
+                                    bySubject(baseline, family, scope),
+                                    networks(scope));
+                        case Signals.LOG_SIGNATURES ->
+                            Families.logSignatures(
+                                    j,
+                                    policy.logMinPerMinute() * j.windowMillis() / 60_000.0,
+                                    sums(current, family, scope),
+                                    sums(baseline, family, scope),
+                                    sums(current, family, otherScope),
+                                    sums(baseline, family, otherScope));
+                        case Signals.GUARDS -> Families.guards(j, limits(), bySubject(current, family, scope));
+                        default -> worstOfSubjects(family, scope, otherScope);
+                    });
+        }
+        return List.copyOf(verdicts);
+    }
+
+    /** Health checks and dependencies, judged per check or dependency: the worst one speaks for the family. */
+    private SignalVerdict worstOfSubjects(String family, DecisionScope scope, DecisionScope otherScope) {
+        Map<String, Sums> now = bySubject(current, family, scope);
+        Map<String, Sums> before = bySubject(baseline, family, scope);
+        Map<String, Sums> otherNow = bySubject(current, family, otherScope);
+        Map<String, Sums> otherBefore = bySubject(baseline, family, otherScope);
+        SignalVerdict worst = null;
+        for (String subject : now.keySet()) {
+            SignalVerdict verdict = Families.counts(
+                    family,
+                    j,
+                    now.get(subject),
+                    before.getOrDefault(subject, Sums.EMPTY),
+                    otherNow.getOrDefault(subject, Sums.EMPTY),
+                    otherBefore.getOrDefault(subject, Sums.EMPTY));
+            if (worst == null || rank(verdict.verdict()) > rank(worst.verdict())) {
+                worst = verdict;
+            }
+        }
+        return worst != null ? worst : Families.counts(family, j, Sums.EMPTY, Sums.EMPTY, Sums.EMPTY, Sums.EMPTY);
+    }
+
+    private static int rank(Verdict verdict) {
+        return switch (verdict) {
+            case NO_DATA -> 0;
+            case HEALTHY -> 1;
+            case DEGRADED -> 2;
+            case FAILING -> 3;
+        };
+    }
+
+    /**
+     * The narrowest scope whose quorum holds and that explains the failure: one tenant while the primary's other
+     * tenants are fine, else one region, else the whole cloud. A tenant whose quorum holds alone while the others
+     * fail too (a release that fails everyone's calls, of which the busiest tenant crosses the line first) is one
+     * share of a wider failure: the region or the cloud speaks for it when its quorum holds, the tenant only when no
+     * wider scope's does. A scope the policy does not allow is skipped.
+     */
+    private DecisionScope narrowest() {
+        String primary = policy.primary();
+        Set<String> tenants = new TreeSet<>();
+        Set<String> regions = new TreeSet<>();
+        for (Tally t : current) {
+            if (t.cloud().equals(primary)) {
+                tenants.add(t.tenant());
+                regions.add(t.region());
+            }
+        }
+        for (Observation a : firing) {
+            if (a.cloud().equals(primary)) {
+                tenants.add(a.tenant());
+                regions.add(a.region());
+            }
+        }
+        tenants.remove(Observation.ANY);
+        regions.remove(Observation.ANY);
+        DecisionScope tenant = null;
+        if (policy.scopes().contains(Scope.TENANT)) {
+            List<String> failing = tenants.stream()
+                    .filter(t -> holds(new DecisionScope(primary, null, t)))
+                    .toList();
+            if (failing.size() == 1 && tenants.size() > 1) {
+                tenant = new DecisionScope(primary, null, failing.get(0));
+                if (othersFine(tenants, tenant)) {
+                    return tenant;
+                }
+            }
+        }
+        if (policy.scopes().contains(Scope.REGION)) {
+            List<String> failing = regions.stream()
+                    .filter(r -> holds(new DecisionScope(primary, r, null)))
+                    .toList();
+            if (failing.size() == 1) {
+                return new DecisionScope(primary, failing.get(0), null);
+            }
+        }
+        DecisionScope cloud = new DecisionScope(primary, null, null);
+        return policy.scopes().contains(Scope.CLOUD) && holds(cloud) ? cloud : tenant;
+    }
+
+    /** No family fails for any tenant of the primary but the given one. */
+    private boolean othersFine(Set<String> tenants, DecisionScope only) {
+        for (String other : tenants) {
+            if (!other.equals(only.tenant())
+                    && verdictsAt(new DecisionScope(only.cloud(), null, other)).stream()
+                            .anyMatch(SignalVerdict::failing)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean holds(DecisionScope scope) {
+        return Independence.counted(verdictsAt(scope)).size() >= policy.quorum();
+    }
+
+    private long quorumSince(List<SignalVerdict> verdicts, List<String> counted) {
+        if (counted.size() < policy.quorum()) {
+            return Long.MAX_VALUE;
+        }
+        List<Long> starts = new ArrayList<>();
+        for (SignalVerdict verdict : verdicts) {
+            if (counted.contains(verdict.family())) {
+                starts.add(Math.min(verdict.sinceMillis(), now));
+            }
+        }
+        starts.sort(null);
+        return starts.get(policy.quorum() - 1);
+    }
+
+    private Double lagSeconds() {
+        GuardSpec guard = policy.lagGuard();
+        if (guard == null) {
+            return null;
+        }
+        Tally latest = null;
+        for (Tally t : all) {
+            if (t.family().equals(Signals.GUARDS)
+                    && t.subject().equals(guard.name())
+                    && !Double.isNaN(t.lastValue())
+                    && (latest == null || t.lastValueMillis() > latest.lastValueMillis())) {
+                latest = t;
+            }
+        }
+        return latest == null ? null : latest.lastValue() * guard.secondsPerUnit();
+    }
+
+    /**
+     * The new release holding at least the configured share of its service's failures in the window, if any. Judged
+     * per service, not over the whole scope: a failing release fails its callers too, and their failures (under their
+     * own, unchanged versions) must not hide where the failures start.
+     */
+    private Release release(DecisionScope scope, Collection<VersionSeen> versions) {
+        Map<String, Double> badByVersion = new TreeMap<>();
+        Map<String, Double> badByService = new TreeMap<>();
+        for (Tally t : current) {
+            if (VERSIONED.contains(t.family()) && in(scope, t.cloud(), t.region(), t.tenant()) && t.bad() > 0) {
+                badByService.merge(t.service(), t.bad(), Double::sum);
+                badByVersion.merge(t.service() + "|" + t.version(), t.bad(), Double::sum);
+            }
+        }
+        for (VersionSeen seen : versions) {
+            double bad = badByVersion.getOrDefault(seen.service() + "|" + seen.version(), 0.0);
+            if (bad < j.minSamples()) {
+                continue;
+            }
+            double share = bad / badByService.get(seen.service());
+            if (share >= settings.releaseShare() && isNew(seen, versions)) {
+                return new Release(seen.service(), seen.version(), share, seen.firstSeenMillis());
+            }
+        }
+        return null;
+    }
+
+    private boolean isNew(VersionSeen seen, Collection<VersionSeen> versions) {
+        if (seen.firstSeenMillis() < now - settings.releaseLookbackMillis()) {
+            return false;
+        }
+        for (VersionSeen other : versions) {
+            if (other.service().equals(seen.service())
+                    && !other.version().equals(seen.version())
+                    && other.firstSeenMillis() < seen.firstSeenMillis()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<Families.Limit> limits() {
+        return policy.guards().stream()
+                .map(g -> new Families.Limit(g.name(), g.above(), g.below()))
+                .toList();
+    }
+
+    private Map<String, String> networks(DecisionScope scope) {
+        Map<String, String> networks = new HashMap<>();
+        for (Tally t : current) {
+            if (t.family().equals(Signals.PROBES) && in(scope, t.cloud(), t.region(), t.tenant())) {
+                networks.put(t.subject(), t.origin());
+            }
+        }
+        return networks;
+    }
+
+    private static Map<String, Sums> bySubject(List<Tally> tallies, String family, DecisionScope scope) {
+        Map<String, List<Tally>> grouped = new TreeMap<>();
+        for (Tally t : tallies) {
+            if (t.family().equals(family) && in(scope, t.cloud(), t.region(), t.tenant())) {
+                grouped.computeIfAbsent(t.subject(), s -> new ArrayList<>()).add(t);
+            }
+        }
+        Map<String, Sums> sums = new TreeMap<>();
+        grouped.forEach((subject, group) -> sums.put(subject, Sums.of(group)));
+        return sums;
+    }
+
+    private static Sums sums(List<Tally> tallies, String family, DecisionScope scope) {
+        List<Tally> matching = new ArrayList<>();
+        for (Tally t : tallies) {
+            if (t.family().equals(family) && in(scope, t.cloud(), t.region(), t.tenant())) {
+                matching.add(t);
+            }
+        }
+        return Sums.of(matching);
+    }
+
+    /** Telemetry of no single region or tenant belongs to every region and tenant of its cloud. */
+    static boolean in(DecisionScope scope, String cloud, String region, String tenant) {
+        return scope.cloud().equals(cloud)
+                && (scope.region() == null || region.equals(Observation.ANY) || region.equals(scope.region()))
+                && (scope.tenant() == null || tenant.equals(Observation.ANY) || tenant.equals(scope.tenant()));
+    }
+}

@@ -1,0 +1,115 @@
+package dev.concord.engine.decide;
+
+import dev.concord.engine.decide.DecisionRecord.Veto;
+import dev.concord.engine.decide.signal.SignalVerdict;
+import dev.concord.engine.decide.signal.Verdict;
+import dev.concord.rules.model.HaPattern;
+import dev.concord.rules.model.Signals;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** From an assessment to an action, a state and the vetoes that apply: the policy's rules, as plain functions. */
+final class Verdicts {
+
+    static final String VETO_REPLICATION_LAG = "replication_lag";
+    static final String VETO_TARGET_DEGRADED = "target_degraded";
+    static final String VETO_RELEASE = "release_correlation";
+
+    record Outcome(Action action, DecisionState state, List<Veto> vetoes) {}
+
+    private Verdicts() {}
+
+    static Outcome decide(PolicySpec policy, Assessor.Assessment a) {
+        if (policy.releaseVeto() && a.release() != null) {
+            Assessor.Release r = a.release();
+            return new Outcome(
+                    Action.ROLLBACK_RELEASE,
+                    DecisionState.RECOMMENDED,
+                    List.of(new Veto(
+                            VETO_RELEASE,
+                            r.share(),
+                            null,
+                            String.format(
+                                    Locale.ROOT,
+                                    "%.0f%% of the failures come from %s %s, first seen %s: roll it back"
+                                            + " instead of failing over",
+                                    r.share() * 100,
+                                    r.service(),
+                                    r.version(),
+                                    DecisionIds.rfc3339(r.firstSeenMillis())))));
+        }
+        if (policy.pattern() == HaPattern.DEFERRED) {
+            return new Outcome(Action.NONE, DecisionState.RECOMMENDED, List.of());
+        }
+        Action action = policy.pattern() == HaPattern.ACTIVE_PASSIVE ? Action.PROMOTE_STANDBY : Action.SHIFT_TRAFFIC;
+        List<Veto> vetoes = new ArrayList<>();
+        boolean lagVeto = false;
+        if (policy.lagGuard() != null) {
+            double rpoSeconds = policy.rpoMillis() / 1000.0;
+            Double lag = a.lagSeconds();
+            if (lag == null || !(lag <= rpoSeconds)) {
+                lagVeto = true;
+                vetoes.add(new Veto(
+                        VETO_REPLICATION_LAG,
+                        lag,
+                        rpoSeconds,
+                        lag == null
+                                ? "no reading of " + policy.lagGuard().name()
+                                        + ": the data the standby lacks is unknown"
+                                : String.format(
+                                        Locale.ROOT,
+                                        "%s is %.0f s, above the RPO of %.0f s: failing over would lose data",
+                                        policy.lagGuard().name(),
+                                        lag,
+                                        rpoSeconds)));
+            }
+        }
+        boolean held = false;
+        List<String> bad = a.target().stream()
+                .filter(v -> v.verdict() == Verdict.FAILING || v.verdict() == Verdict.DEGRADED)
+                // a standby's business transactions write through the failing primary (the secondary's ERP
+                // connector writes across clouds), so they fail with it and recover with the promotion: only the
+                // standby's own checks and dependencies say whether it can take over
+                .filter(v -> policy.pattern() != HaPattern.ACTIVE_PASSIVE
+                        || !v.family().equals(Signals.TRACE_SLO))
+                .map(v -> v.family() + " " + v.verdict())
+                .toList();
+        if (policy.targetDegradedVeto() && !bad.isEmpty()) {
+            held = true;
+            vetoes.add(new Veto(
+                    VETO_TARGET_DEGRADED,
+                    (double) bad.size(),
+                    0.0,
+                    policy.secondary() + " is not healthy either (" + String.join(", ", bad)
+                            + "): failover would not help"));
+        }
+        DecisionState state;
+        if (lagVeto) {
+            state = DecisionState.VETOED;
+        } else if (held) {
+            state = DecisionState.HELD;
+        } else if (action == Action.PROMOTE_STANDBY || policy.confirmationRequired()) {
+            state = DecisionState.PENDING_CONFIRMATION;
+        } else {
+            state = DecisionState.RECOMMENDED;
+        }
+        return new Outcome(action, state, List.copyOf(vetoes));
+    }
+
+    /**
+     * No family failing, and at least one family that measures (not trace_slo, which is HEALTHY by the mere absence
+     * of alerts) says healthy: the primary has recovered. Silence is not recovery.
+     */
+    static boolean recovered(List<SignalVerdict> verdicts) {
+        return verdicts.stream().noneMatch(SignalVerdict::failing)
+                && verdicts.stream()
+                        .anyMatch(v ->
+                                v.verdict() == Verdict.HEALTHY && !v.family().equals(Signals.TRACE_SLO));
+    }
+
+    /** Recovered with nothing even degraded: the clock of the stable period before a failback runs. */
+    static boolean healthy(List<SignalVerdict> verdicts) {
+        return recovered(verdicts) && verdicts.stream().noneMatch(v -> v.verdict() == Verdict.DEGRADED);
+    }
+}
