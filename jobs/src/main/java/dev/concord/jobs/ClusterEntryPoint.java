@@ -3,8 +3,8 @@ package dev.concord.jobs;
 import dev.concord.engine.Conventions;
 import dev.concord.engine.Engine;
 import dev.concord.engine.decide.ControlChannel;
-import dev.concord.engine.decide.DecisionJob;
 import dev.concord.engine.decide.DecisionRecord;
+import dev.concord.engine.decide.DecisionSettings;
 import dev.concord.engine.decide.DecisionWiring;
 import dev.concord.engine.decide.control.ControlEndpointSink;
 import dev.concord.engine.decide.guards.promql.PromQlGuard;
@@ -192,13 +192,14 @@ public final class ClusterEntryPoint {
                                 ? null
                                 : ControlChannel.source(control, ControlChannel.DEFAULT_MONITOR_INTERVAL),
                         new DecisionWiring.Polling(guards, Clock.systemUTC()),
-                        rules.policies());
+                        rules.policies(),
+                        DecisionSettings.defaults());
                 decisionGraph
                         .sinkTo(new JsonLinesSink<>(out.resolve(Conventions.OUT_DECISIONS)))
                         .uid(Conventions.UID_DECISION_SINK)
                         .name(Conventions.UID_DECISION_SINK);
                 if (controlPort != null) {
-                    DecisionJob.serveConfirmations(
+                    DecisionWiring.serveConfirmations(
                             decisionGraph,
                             new ControlEndpointSink("0.0.0.0", controlPort, controlTokens, control, Clock.systemUTC()));
                 }

@@ -29,7 +29,7 @@ public record ExternalOutputs(
      * Adds the sinks to the pipeline's streams and, when there is one, the decision graph (its records and, for
      * metrics, its verdicts).
      *
-     * @param decisions from {@link dev.concord.engine.decide.DecisionJob#wire}; null without failover policies
+     * @param decisions from {@link dev.concord.engine.decide.DecisionWiring#wire}; null without failover policies
      */
     public void attach(SloPipelineJob.Streams streams, SingleOutputStreamOperator<DecisionRecord> decisions) {
         if (prometheus != null) {

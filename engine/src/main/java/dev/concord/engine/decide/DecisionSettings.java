@@ -10,6 +10,11 @@ public final class DecisionSettings implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** How far out of event-time order the decision inputs may come: their watermarks lag this much. */
+    public static final Duration OUT_OF_ORDERNESS = Duration.ofSeconds(30);
+    /** A decision input silent this long no longer holds the evaluator's watermark back. */
+    public static final Duration IDLENESS = Duration.ofMinutes(1);
+
     /** Event time between two evaluations of a policy. */
     public static final Duration DEFAULT_EVALUATE_EVERY = Duration.ofSeconds(10);
     /** A decision pending confirmation for this long expires. */

@@ -179,8 +179,8 @@ class ControlEndpointIT {
                         "control",
                         TypeInformation.of(OperatorConfirmation.class))
                 .uid("control");
-        DataStream<DecisionRecord> records = DecisionJob.wire(
-                new DecisionJob.Inputs(
+        DataStream<DecisionRecord> records = DecisionWiring.wire(
+                new DecisionWiring.Inputs(
                         stream(env, scenario.alerts(), SloAlert.class, config, "alerts", null),
                         stream(env, scenario.probes(), ProbeResult.class, config, "probes", null),
                         metrics,
@@ -190,7 +190,7 @@ class ControlEndpointIT {
                 DecisionScenario.SHIPPED,
                 settings);
         records.sinkTo(new JsonLinesSink<>(decisions)).uid("decisions").name("decisions");
-        DecisionJob.serveConfirmations(records, new ControlEndpointSink("127.0.0.1", port, tokens, control, clock));
+        DecisionWiring.serveConfirmations(records, new ControlEndpointSink("127.0.0.1", port, tokens, control, clock));
         job = env.executeAsync("control-endpoint-it");
     }
 
@@ -214,7 +214,7 @@ class ControlEndpointIT {
                 ? new DataGeneratorSource<>(generator, elements.size(), info)
                 : new DataGeneratorSource<>(generator, elements.size(), RateLimiterStrategy.perSecond(perSecond), info);
         WatermarkStrategy<T> watermarks = WatermarkStrategy.<T>forBoundedOutOfOrderness(
-                        DecisionJob.DEFAULT_OUT_OF_ORDERNESS)
+                        DecisionSettings.OUT_OF_ORDERNESS)
                 .withTimestampAssigner((element, previous) -> timeOf(element));
         SingleOutputStreamOperator<T> stream =
                 env.fromSource(source, watermarks, uid, info).uid(uid);

@@ -95,19 +95,21 @@ class PromQlGuardJobIT {
         env.setParallelism(2);
         ExecutionConfig config = env.getConfig();
         Path decisions = out.resolve("decisions");
-        new DecisionJob(
-                        DecisionRules.from(rules),
-                        DecisionSettings.defaults(),
-                        new DecisionJob.Sources(
-                                bounded(scenario.alerts(), SloAlert.class, config),
+        DecisionWiring.wire(
+                        env,
+                        DecisionWiring.alerts(env, bounded(scenario.alerts(), SloAlert.class, config)),
+                        new DecisionWiring.Telemetry(
                                 bounded(scenario.probes(), ProbeResult.class, config),
                                 bounded(scenario.metrics(), MetricSample.class, config),
                                 null,
-                                bounded(scenario.spans(), Span.class, config),
-                                ControlChannel.source(Files.createDirectories(out.resolve("control")), null)),
-                        new JsonLinesSink<>(decisions))
-                .pollingPromQl(guards, new FastClock(START, SPEED), POLLS)
-                .execute(env);
+                                bounded(scenario.spans(), Span.class, config)),
+                        ControlChannel.source(Files.createDirectories(out.resolve("control")), null),
+                        new DecisionWiring.Polling(guards, new FastClock(START, SPEED), POLLS),
+                        DecisionRules.from(rules),
+                        DecisionSettings.defaults())
+                .sinkTo(new JsonLinesSink<>(decisions))
+                .uid("decision-sink");
+        env.execute("promql-guard-job-it");
 
         DecisionRecordSchemaTest.assertValidLines(decisions);
         List<DecisionRecord> records = JsonLines.read(decisions, DecisionRecord.class).stream()

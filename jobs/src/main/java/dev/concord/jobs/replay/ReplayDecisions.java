@@ -2,6 +2,7 @@ package dev.concord.jobs.replay;
 
 import dev.concord.engine.decide.ControlChannel;
 import dev.concord.engine.decide.DecisionRecord;
+import dev.concord.engine.decide.DecisionSettings;
 import dev.concord.engine.decide.DecisionWiring;
 import dev.concord.engine.decide.PolicySpec;
 import dev.concord.engine.slo.SloAlert;
@@ -40,7 +41,8 @@ final class ReplayDecisions {
                         bounded(env, spans, Span.class)),
                 confirmations == null ? null : ControlChannel.source(confirmations, null),
                 DecisionWiring.Polling.NONE,
-                policies);
+                policies,
+                DecisionSettings.defaults());
     }
 
     private static <T> Source<T, ?, ?> bounded(StreamExecutionEnvironment env, List<T> records, Class<T> type) {

@@ -28,7 +28,7 @@ public final class PrometheusExporter {
      * As the other, with the decision job's records and its evaluator's verdicts ({@link PolicyEvaluator#VERDICTS})
      * in the same exporter.
      *
-     * @param decisions the decision graph of {@link dev.concord.engine.decide.DecisionJob#wire}; null without one
+     * @param decisions the decision graph of {@link dev.concord.engine.decide.DecisionWiring#wire}; null without one
      */
     public static void attach(
             SloPipelineJob.Streams streams,

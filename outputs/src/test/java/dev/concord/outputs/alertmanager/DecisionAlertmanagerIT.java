@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.concord.engine.Engine;
 import dev.concord.engine.decide.Action;
 import dev.concord.engine.decide.ControlChannel;
-import dev.concord.engine.decide.DecisionJob;
 import dev.concord.engine.decide.DecisionRecord;
 import dev.concord.engine.decide.DecisionScenario;
 import dev.concord.engine.decide.DecisionSettings;
+import dev.concord.engine.decide.DecisionWiring;
 import dev.concord.engine.decide.OperatorConfirmation;
 import dev.concord.engine.sinks.JsonLines;
 import dev.concord.engine.sinks.JsonLinesSink;
@@ -149,8 +149,8 @@ class DecisionAlertmanagerIT {
                 stream(env, bounded(alerts, SloAlert.class, config), SloAlert.class, SloAlert::eventTimeMillis, "a");
         // the SLO pipeline's page for the primary, reaching Alertmanager beside the decisions it led to
         sloAlerts.sinkTo(AlertmanagerSink.sloAlerts(to)).uid("slo-alertmanager").name("slo-alertmanager");
-        SingleOutputStreamOperator<DecisionRecord> decisions = DecisionJob.wire(
-                new DecisionJob.Inputs(
+        SingleOutputStreamOperator<DecisionRecord> decisions = DecisionWiring.wire(
+                new DecisionWiring.Inputs(
                         sloAlerts,
                         stream(
                                 env,
@@ -192,9 +192,9 @@ class DecisionAlertmanagerIT {
     private static <T> DataStream<T> stream(
             StreamExecutionEnvironment env, Source<T, ?, ?> source, Class<T> type, EventTime<T> time, String uid) {
         WatermarkStrategy<T> watermarks = WatermarkStrategy.<T>forBoundedOutOfOrderness(
-                        DecisionJob.DEFAULT_OUT_OF_ORDERNESS)
+                        DecisionSettings.OUT_OF_ORDERNESS)
                 .withTimestampAssigner((element, previous) -> time.of(element))
-                .withIdleness(DecisionJob.DEFAULT_IDLENESS);
+                .withIdleness(DecisionSettings.IDLENESS);
         return env.fromSource(source, watermarks, uid, TypeInformation.of(type)).uid(uid);
     }
 

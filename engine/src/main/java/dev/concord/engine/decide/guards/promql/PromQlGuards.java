@@ -1,7 +1,7 @@
 package dev.concord.engine.decide.guards.promql;
 
 import dev.concord.engine.Conventions;
-import dev.concord.engine.decide.DecisionJob;
+import dev.concord.engine.decide.DecisionSettings;
 import dev.concord.ingest.model.MetricKind;
 import dev.concord.ingest.model.MetricSample;
 import dev.concord.ingest.model.ResourceIdentity;
@@ -89,7 +89,7 @@ public final class PromQlGuards {
             // polls are made in time order: the watermark follows the polls, readings or not
             WatermarkStrategy<GuardPoll> watermarks = WatermarkStrategy.<GuardPoll>forMonotonousTimestamps()
                     .withTimestampAssigner((poll, previous) -> poll.timeMillis())
-                    .withIdleness(DecisionJob.DEFAULT_IDLENESS);
+                    .withIdleness(DecisionSettings.IDLENESS);
             String readingsUid = Conventions.UID_PROMQL_GUARD_READINGS + "-" + guard.name();
             DataStream<MetricSample> samples = env.fromSource(
                             source, watermarks, uid, TypeInformation.of(GuardPoll.class))

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The decision job on a mini cluster at parallelism 2, from raw telemetry of the shipped policies' layers. */
-class DecisionJobITCase {
+class DecisionWiringITCase {
 
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER =
@@ -58,18 +58,21 @@ class DecisionJobITCase {
         env.setParallelism(2);
         ExecutionConfig config = env.getConfig();
         Path decisions = out.resolve("decisions");
-        new DecisionJob(
-                        DecisionScenario.SHIPPED,
-                        DecisionSettings.defaults(),
-                        new DecisionJob.Sources(
-                                bounded(scenario.alerts(), SloAlert.class, config),
+        DecisionWiring.wire(
+                        env,
+                        DecisionWiring.alerts(env, bounded(scenario.alerts(), SloAlert.class, config)),
+                        new DecisionWiring.Telemetry(
                                 bounded(scenario.probes(), ProbeResult.class, config),
                                 bounded(scenario.metrics(), MetricSample.class, config),
                                 null,
-                                bounded(scenario.spans(), Span.class, config),
-                                ControlChannel.source(control, null)),
-                        new JsonLinesSink<>(decisions))
-                .execute(env);
+                                bounded(scenario.spans(), Span.class, config)),
+                        ControlChannel.source(control, null),
+                        DecisionWiring.Polling.NONE,
+                        DecisionScenario.SHIPPED,
+                        DecisionSettings.defaults())
+                .sinkTo(new JsonLinesSink<>(decisions))
+                .uid("decision-sink");
+        env.execute("decision-job-it");
         DecisionRecordSchemaTest.assertValidLines(decisions);
         return JsonLines.read(decisions, DecisionRecord.class).stream()
                 .filter(r -> r.policy().equals(policy))
