@@ -1,6 +1,5 @@
 package dev.concord.ingest.model;
 
-import dev.concord.ingest.flink.SpanTypeInfo;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 

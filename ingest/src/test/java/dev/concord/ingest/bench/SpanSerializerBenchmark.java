@@ -1,10 +1,10 @@
 package dev.concord.ingest.bench;
 
-import dev.concord.ingest.flink.SpanSerializer;
 import dev.concord.ingest.model.AttributeMap;
 import dev.concord.ingest.model.ResourceIdentity;
 import dev.concord.ingest.model.Span;
 import dev.concord.ingest.model.SpanKind;
+import dev.concord.ingest.model.SpanSerializer;
 import dev.concord.ingest.model.StatusCode;
 import java.io.IOException;
 import java.util.ArrayList;

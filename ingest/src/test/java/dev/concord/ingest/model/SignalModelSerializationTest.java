@@ -2,8 +2,6 @@ package dev.concord.ingest.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.concord.ingest.flink.SpanSerializer;
-import dev.concord.ingest.flink.SpanTypeInfo;
 import java.io.IOException;
 import java.util.Map;
 import java.util.stream.Stream;

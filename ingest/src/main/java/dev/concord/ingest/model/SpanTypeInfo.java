@@ -1,6 +1,5 @@
-package dev.concord.ingest.flink;
+package dev.concord.ingest.model;
 
-import dev.concord.ingest.model.Span;
 import java.lang.reflect.Type;
 import java.util.Map;
 import org.apache.flink.api.common.serialization.SerializerConfig;

@@ -1,10 +1,5 @@
-package dev.concord.ingest.flink;
+package dev.concord.ingest.model;
 
-import dev.concord.ingest.model.AttributeMap;
-import dev.concord.ingest.model.ResourceIdentity;
-import dev.concord.ingest.model.Span;
-import dev.concord.ingest.model.SpanKind;
-import dev.concord.ingest.model.StatusCode;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

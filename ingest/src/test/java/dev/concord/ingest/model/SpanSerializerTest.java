@@ -1,12 +1,7 @@
-package dev.concord.ingest.flink;
+package dev.concord.ingest.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.concord.ingest.model.AttributeMap;
-import dev.concord.ingest.model.ResourceIdentity;
-import dev.concord.ingest.model.Span;
-import dev.concord.ingest.model.SpanKind;
-import dev.concord.ingest.model.StatusCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
