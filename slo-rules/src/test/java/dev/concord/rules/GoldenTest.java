@@ -8,6 +8,7 @@ import dev.concord.rules.model.Slo;
 import dev.concord.rules.openslo.OpenSloImport;
 import dev.concord.rules.openslo.OpenSloImport.ImportResult;
 import dev.concord.rules.problem.Problem;
+import dev.concord.services.GoldenFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GoldenTest {
 
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
-    private static final boolean UPDATE = Boolean.getBoolean("golden.update");
+    private static final boolean UPDATE = GoldenFiles.updating();
 
     static Stream<Named<Path>> cases() throws IOException {
         try (Stream<Path> dirs = Files.list(GOLDEN)) {
@@ -131,13 +132,7 @@ class GoldenTest {
     }
 
     private static void compare(Path expected, String actual) {
-        if (UPDATE) {
-            write(expected, actual);
-        }
-        assertThat(Files.exists(expected))
-                .as("%s exists (create it with -Dgolden.update=true)", expected)
-                .isTrue();
-        assertThat(actual).isEqualTo(read(expected));
+        GoldenFiles.assertMatches(expected, actual);
     }
 
     private static void rewrite(Path dir, TreeMap<String, String> files) throws IOException {

@@ -9,11 +9,10 @@ import dev.concord.engine.decide.signal.Evidence;
 import dev.concord.engine.slo.SloAlert;
 import dev.concord.engine.slo.SloSnapshot;
 import dev.concord.engine.slo.WindowBurn;
+import dev.concord.services.GoldenFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class DemoRenderingTest {
 
-    private static final Path GOLDEN = Path.of("src", "test", "resources", "golden", "demo-view.txt");
+    private static final Path GOLDEN = GoldenFiles.resource("golden/demo-view.txt");
     private static final Instant START = Instant.parse("2026-01-05T08:00:00Z");
     private static final Timeline TIMELINE = new Timeline(
             "primary-warehouse-outage",
@@ -43,11 +42,7 @@ class DemoRenderingTest {
                 + String.join("\n", Narration.summary(TIMELINE, alerts(), List.of(shift(), vetoed()), "Wrote it."))
                 + "\n";
         String visible = rendered.replace(LiveView.ESC, "<ESC>[");
-        if (Boolean.getBoolean("golden.update")) {
-            Files.writeString(GOLDEN, visible, StandardCharsets.UTF_8);
-        }
-        assertThat(GOLDEN).as("create it with -Dgolden.update=true").exists();
-        assertThat(visible).isEqualTo(Files.readString(GOLDEN, StandardCharsets.UTF_8));
+        GoldenFiles.assertMatches(GOLDEN, visible);
     }
 
     @Test

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.concord.services.GoldenFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -164,12 +164,11 @@ class AlertmanagerClientTest {
 
     @Test
     void postsTheV2PayloadExactly() throws IOException {
-        String golden = new String(
-                getClass().getResourceAsStream("/golden/alert-payload.json").readAllBytes(), StandardCharsets.UTF_8);
         Alert resolved = page("order-to-fulfillment-availability").resolvedAt(T0.plusSeconds(600));
 
-        assertThat(AlertPayload.of(List.of(page("order-to-fulfillment-availability"), resolved)))
-                .isEqualTo(golden.strip());
+        GoldenFiles.assertMatches(
+                GoldenFiles.resource("golden/alert-payload.json"),
+                AlertPayload.of(List.of(page("order-to-fulfillment-availability"), resolved)) + "\n");
     }
 
     @Test

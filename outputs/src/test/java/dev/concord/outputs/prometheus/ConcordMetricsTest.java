@@ -12,14 +12,13 @@ import dev.concord.engine.slo.SloAlert;
 import dev.concord.engine.slo.SloSnapshot;
 import dev.concord.engine.slo.WindowBurn;
 import dev.concord.outputs.alertmanager.DecisionFixtures;
+import dev.concord.services.GoldenFiles;
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,7 +32,7 @@ class ConcordMetricsTest {
     private static final long MINUTE_END = Instant.parse("2026-01-05T09:15:00Z").toEpochMilli();
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-05T09:16:30Z"), ZoneOffset.UTC);
 
-    private static final String GOLDEN = "/golden/prometheus-exposition.txt";
+    private static final Path GOLDEN = GoldenFiles.resource("golden/prometheus-exposition.txt");
 
     @Test
     void exposesSnapshotsAlertsTransactionsAndEngineHealthExactlyAsTheGoldenFile() throws IOException {
@@ -48,12 +47,7 @@ class ConcordMetricsTest {
         metrics.apply(MetricUpdate.of(outcome(Outcome.FAILED)));
 
         String text = exposition(registry);
-        if (Boolean.getBoolean("concord.golden.update")) {
-            Files.writeString(Path.of("src/test/resources" + GOLDEN), text);
-        }
-        try (InputStream golden = getClass().getResourceAsStream(GOLDEN)) {
-            assertThat(text).isEqualTo(new String(golden.readAllBytes(), StandardCharsets.UTF_8));
-        }
+        GoldenFiles.assertMatches(GOLDEN, text);
     }
 
     @Test
