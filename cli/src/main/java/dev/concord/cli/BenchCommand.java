@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
+        versionProvider = ConcordVersion.class,
         description = "Measure the correlation and SLO pipeline on the embedded engine (heap state): spans per second "
                 + "and per CPU-second at each parallelism, the source alone, latency percentiles of outcomes, SLO "
                 + "snapshots and alerts, and bytes of state per in-flight transaction and per SLO key.")

@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "confirm",
         mixinStandardHelpOptions = true,
+        versionProvider = ConcordVersion.class,
         description = "Confirm a decision pending confirmation: the running decision job reads the control "
                 + "directory and records CONFIRMED at its next evaluation. With --url, through the job's "
                 + "HTTP control endpoint instead; exit 1 when it refuses.")

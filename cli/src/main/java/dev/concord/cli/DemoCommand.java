@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
+        versionProvider = ConcordVersion.class,
         description = "Simulate a fault scenario of the library (default: the primary's warehouse API down) in "
                 + "process and run it through the whole pipeline on the embedded engine: transactions, SLOs, "
                 + "burn-rate alerts and failover decisions. Shows a live status table of transactions x clouds "

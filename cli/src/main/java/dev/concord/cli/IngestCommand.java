@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "ingest",
         mixinStandardHelpOptions = true,
+        versionProvider = ConcordVersion.class,
         description = "Receive OTLP (HTTP on 4318, protobuf and JSON) and probe results, and write them to Kafka in "
                 + "the OpenTelemetry Collector's layout and/or to OTLP JSON-lines files. Runs until stopped.")
 final class IngestCommand implements Callable<Integer> {

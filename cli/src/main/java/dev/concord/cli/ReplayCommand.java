@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "replay",
         mixinStandardHelpOptions = true,
+        versionProvider = ConcordVersion.class,
         description = "Replay telemetry recorded in the OpenTelemetry Collector's file-exporter format (OTLP/JSON "
                 + "lines, optionally gzipped) through the whole pipeline on the embedded engine; write "
                 + "transactions.jsonl, slo.jsonl, alerts.jsonl and decisions.jsonl to --out, metrics for Prometheus, and "

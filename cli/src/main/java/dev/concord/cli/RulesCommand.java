@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "rules",
         mixinStandardHelpOptions = true,
+        versionProvider = ConcordVersion.class,
         description = "Check, explain and import SLO and failover rules (apiVersion concord.dev/v1).",
         subcommands = {RulesCommand.Check.class, RulesCommand.Explain.class, RulesCommand.ImportOpenSlo.class})
 final class RulesCommand implements Runnable {
@@ -44,6 +45,7 @@ final class RulesCommand implements Runnable {
     @Command(
             name = "check",
             mixinStandardHelpOptions = true,
+            versionProvider = ConcordVersion.class,
             description = "Load and validate rule files and directories; print every problem as "
                     + "FILE:LINE:COLUMN: SEVERITY: PATH: MESSAGE. Exit 0 when valid (warnings allowed), 1 when not.")
     static final class Check implements Callable<Integer> {
@@ -67,6 +69,7 @@ final class RulesCommand implements Runnable {
     @Command(
             name = "explain",
             mixinStandardHelpOptions = true,
+            versionProvider = ConcordVersion.class,
             description = "Print, per SLO, its error budget and each alert window pair with its burn rate, "
                     + "error-ratio threshold, the share of budget spent when it fires and the time to exhaust the "
                     + "budget at that rate. Invalid rules print their problems and exit 1.")
@@ -101,6 +104,7 @@ final class RulesCommand implements Runnable {
     @Command(
             name = "import-openslo",
             mixinStandardHelpOptions = true,
+            versionProvider = ConcordVersion.class,
             description = "Convert OpenSLO v1 files and directories into Concord rules, one file per SLO in DIR. "
                     + "Anything that cannot be mapped is an error naming its field; then nothing is written.")
     static final class ImportOpenSlo implements Callable<Integer> {

@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "scenarios",
         mixinStandardHelpOptions = true,
+        versionProvider = ConcordVersion.class,
         description = "The fault-scenario library (simulator/scenarios).",
         subcommands = {ScenariosCommand.ListScenarios.class, ScenariosCommand.Verify.class})
 final class ScenariosCommand implements Runnable {
@@ -38,7 +39,11 @@ final class ScenariosCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "Missing command: list or verify");
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "One line per scenario: name, faults.")
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            versionProvider = ConcordVersion.class,
+            description = "One line per scenario: name, faults.")
     static final class ListScenarios implements Callable<Integer> {
 
         @Spec
@@ -61,6 +66,7 @@ final class ScenariosCommand implements Runnable {
     @Command(
             name = "verify",
             mixinStandardHelpOptions = true,
+            versionProvider = ConcordVersion.class,
             description = "Run each scenario (all without NAME) through the embedded engine with the rules and print"
                     + " one line per scenario: PASS or FAIL and each expectation (SLO alerts and failover decisions) with its detection"
                     + " time against the allowed time. Exit 1 on any failure.")

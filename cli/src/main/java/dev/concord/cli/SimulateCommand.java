@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "simulate",
         mixinStandardHelpOptions = true,
+        versionProvider = ConcordVersion.class,
         description = "Simulate a scenario of the library in simulated time and write its traces, logs and metrics"
                 + " as OpenTelemetry Collector file-exporter files (--out) or send them over OTLP/HTTP (--otlp).")
 final class SimulateCommand implements Callable<Integer> {

@@ -35,6 +35,37 @@ class ConcordCliTest {
     }
 
     @Test
+    void everyCommandPrintsTheSameVersionAsTheTopLevelOption() {
+        assertThat(run("--version")).isZero();
+        String version = out.toString();
+        assertThat(version).startsWith("concord ");
+        java.util.List<java.util.List<String>> commands = new java.util.ArrayList<>();
+        collect(ConcordCli.commandLine(), new java.util.ArrayList<>(), commands);
+        assertThat(commands).as("every runnable command of the tree").hasSizeGreaterThan(8);
+        for (java.util.List<String> path : commands) {
+            out.getBuffer().setLength(0);
+            java.util.List<String> args = new java.util.ArrayList<>(path);
+            args.add("-V");
+            assertThat(run(args.toArray(String[]::new))).as("%s -V", path).isZero();
+            assertThat(out.toString()).as("%s -V", path).isEqualTo(version);
+        }
+    }
+
+    /** The paths of the commands that take options of their own (test and services are the launcher's). */
+    private static void collect(
+            CommandLine command, java.util.List<String> path, java.util.List<java.util.List<String>> into) {
+        for (var entry : command.getSubcommands().entrySet()) {
+            java.util.List<String> sub = new java.util.ArrayList<>(path);
+            sub.add(entry.getKey());
+            if (!entry.getValue().getCommandSpec().mixinStandardHelpOptions()) {
+                continue;
+            }
+            into.add(sub);
+            collect(entry.getValue(), sub, into);
+        }
+    }
+
+    @Test
     void anUnknownCommandIsNamedAndExitsWithTwo() {
         assertThat(run("demoo")).isEqualTo(2);
         assertThat(err.toString())

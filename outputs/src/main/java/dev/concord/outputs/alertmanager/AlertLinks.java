@@ -8,7 +8,7 @@ public record AlertLinks(String dashboardBaseUrl, String runbookUrl, String gene
 
     public static final AlertLinks DEFAULT = new AlertLinks(
             "http://localhost:3000",
-            "https://github.com/concord-dev/concord/blob/main/README.md#alerts",
+            "https://github.com/concord-dev/concord/blob/main/docs/outputs.md#alerts",
             "http://localhost:8081/#/overview");
 
     public AlertLinks {
