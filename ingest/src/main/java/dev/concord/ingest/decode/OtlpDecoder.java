@@ -91,13 +91,7 @@ public final class OtlpDecoder {
         long latestNanos = times.latestAcceptableNanos();
         TraceAssembler out = new TraceAssembler(resources, limits, latestNanos);
         if (format == PayloadFormat.JSON) {
-            try {
-                new JsonTraceScanner(attributes, limits, out).read(body, length);
-            } catch (FastTraceDecoding.Declined e) {
-                // the scanner reads only the usual forms; Jackson's tokens read every form, or decline in turn
-                out = new TraceAssembler(resources, limits, latestNanos);
-                new JsonTraceReader(attributes, limits, out).read(body, length);
-            }
+            new JsonTraceReader(attributes, limits, out).read(body, length);
         } else {
             new ProtobufTraceReader(attributes, limits, out).read(body, length);
         }

@@ -41,7 +41,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class DecodeBenchmark {
 
-    static final int SPANS = 100;
+    public static final int SPANS = 100;
     private static final long START = 1_767_604_200_000_000_000L;
 
     private OtlpDecoder decoder;
