@@ -389,7 +389,7 @@ class SpanSerializerTest extends SerializerTestBase<Span> {
                 bytes[i] = (byte) ('!' + random.nextInt(94));
             }
             String text = new String(bytes, StandardCharsets.US_ASCII);
-            String earlier = byHash.putIfAbsent(SpanSerializer.hash(bytes, length), text);
+            String earlier = byHash.putIfAbsent(SpanStrings.hash(bytes, length), text);
             if (earlier != null && !earlier.equals(text)) {
                 return new String[] {earlier, text};
             }
