@@ -212,6 +212,12 @@ public final class TransactionCorrelator extends AbstractStreamOperator<Transact
     /**
      * Rebuilds the schedule from the keyed state this instance holds, and takes the tombstones of its key groups from
      * every instance's checkpointed list.
+     *
+     * <p>Two Flink runtime behaviours hold this up, and {@code KeyRoutingITCase} pins the first: the subtask that
+     * {@link KeyGroupRangeAssignment#assignKeyToParallelOperator} names for a key (with the job's max parallelism) is
+     * the one {@code keyBy} routes that key's spans to, so a tombstone lands where its stragglers arrive; and
+     * {@code applyToAllKeys} visits every key with a value in this instance's restored keyed state, so no in-flight
+     * transaction is left without its deadline ({@code TransactionCorrelatorTest} restores at another parallelism).
      */
     private void reschedule() throws Exception {
         getKeyedStateBackend()
