@@ -8,7 +8,6 @@ import static dev.concord.engine.correlate.TransactionFixtures.stage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.concord.ingest.model.Span;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,60 +24,11 @@ import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class TransactionCorrelatorTest {
-
-    private KeyedTwoInputStreamOperatorTestHarness<String, Span, TelemetryPresence, TransactionOutcome> harness;
-
-    @BeforeEach
-    void openHarness() throws Exception {
-        harness = newHarness();
-    }
-
-    @AfterEach
-    void closeHarness() throws Exception {
-        harness.close();
-    }
-
-    private static KeyedTwoInputStreamOperatorTestHarness<String, Span, TelemetryPresence, TransactionOutcome>
-            newHarness() throws Exception {
-        return newHarness(null);
-    }
-
-    /** A harness, restored from {@code snapshot} unless it is null. */
-    private static KeyedTwoInputStreamOperatorTestHarness<String, Span, TelemetryPresence, TransactionOutcome>
-            newHarness(OperatorSubtaskState snapshot) throws Exception {
-        var harness = new KeyedTwoInputStreamOperatorTestHarness<String, Span, TelemetryPresence, TransactionOutcome>(
-                new TransactionCorrelator(List.of(ORDER_TO_FULFILLMENT)),
-                TransactionCorrelator::key,
-                null,
-                Types.STRING);
-        if (snapshot != null) {
-            harness.initializeState(snapshot);
-        }
-        harness.open();
-        return harness;
-    }
-
-    /** A whole order across two traces (the ERP posting runs behind a queue) in the primary cloud. */
-    private static List<Span> completedOrder(String id) {
-        return List.of(
-                stage(id, "order-capture", 0, 1).root().build(),
-                stage(id, "inventory-reserve", 1, 2).service("warehouse-api").build(),
-                stage(id, "pick", 10, 40).service("warehouse-api").build(),
-                stage(id, "ship", 60, 90).service("shipping").build(),
-                stage(id, "erp-posting", 95, 100)
-                        .service("erp-connector")
-                        .trace("t2")
-                        .root()
-                        .build());
-    }
+class TransactionCorrelatorTest extends CorrelatorHarnessTest {
 
     @Test
     void emitsACompletedOutcomeWhenTheCompletingStageEndsAcrossTraces() throws Exception {
@@ -412,138 +362,6 @@ class TransactionCorrelatorTest {
     }
 
     @Test
-    void judgesATimeoutOnlyOnceThePresenceOfTheDeadlinesMinuteIsKnown() throws Exception {
-        push(stage("o-13", "order-capture", 0, 1).root().build());
-        heardFrom("aws", at(0), at(0).plus(MAX_DURATION).minusSeconds(60));
-
-        advanceTo(millis(at(0).plus(MAX_DURATION)));
-        assertThat(harness.extractOutputValues())
-                .as("the deadline's minute is still open")
-                .isEmpty();
-        heardFrom("aws", at(0).plus(MAX_DURATION), at(0).plus(MAX_DURATION));
-        advanceTo(verdictOf(at(0).plus(MAX_DURATION)));
-
-        assertThat(harness.extractOutputValues()).singleElement().satisfies(outcome -> {
-            assertThat(outcome.outcome()).isEqualTo(Outcome.TIMED_OUT);
-            assertThat(outcome.endEpochMillis()).isEqualTo(millis(at(0).plus(MAX_DURATION)));
-        });
-    }
-
-    @Test
-    void reportsATimeoutAsATelemetryGapWhenItsCloudSentNothingForAMinuteBeforeTheDeadline() throws Exception {
-        push(stage("o-14", "order-capture", 0, 1)
-                .root()
-                .in("gcp", "us-central1")
-                .build());
-        push(stage("o-14", "inventory-reserve", 1, 2)
-                .service("warehouse-api")
-                .in("gcp", "us-central1")
-                .build());
-        heardFrom("gcp", at(0), at(4 * 60));
-        heardFrom("gcp", at(6 * 60), at(0).plus(MAX_DURATION));
-        heardFrom("aws", at(0), at(0).plus(MAX_DURATION));
-
-        advanceTo(verdictOf(at(0).plus(MAX_DURATION)));
-
-        assertThat(harness.extractOutputValues()).singleElement().satisfies(outcome -> {
-            assertThat(outcome.outcome()).isEqualTo(Outcome.TELEMETRY_GAP);
-            assertThat(outcome.success()).isFalse();
-            assertThat(outcome.failingStage()).isEqualTo("pick");
-            assertThat(outcome.cloudProvider()).isEqualTo("gcp");
-            assertThat(outcome.endEpochMillis()).isEqualTo(millis(at(0).plus(MAX_DURATION)));
-        });
-    }
-
-    @ParameterizedTest(name = "a minute's count that arrives {0} the presence watermark passes the minute counts: {1}")
-    @CsvSource({"before, true", "after, false"})
-    void aCountArrivingAfterThePresenceWatermarkPassedItsMinuteIsDroppedAsLate(String when, boolean counts)
-            throws Exception {
-        push(stage("o-16", "order-capture", 0, 1)
-                .root()
-                .in("gcp", "us-central1")
-                .build());
-        heardFrom("gcp", at(0), at(4 * 60));
-        heardFrom("gcp", at(6 * 60), at(0).plus(MAX_DURATION));
-        long silentMinute = TelemetryPresence.minuteOf(millis(at(5 * 60)));
-        TelemetryPresence late = new TelemetryPresence("gcp", silentMinute, 3);
-        if (counts) {
-            harness.processElement2(late, silentMinute + 59_999);
-        }
-        harness.processWatermark2(new Watermark(silentMinute + 59_999));
-        if (!counts) {
-            harness.processElement2(late, silentMinute + 59_999);
-        }
-
-        advanceTo(verdictOf(at(0).plus(MAX_DURATION)));
-
-        assertThat(harness.extractOutputValues())
-                .singleElement()
-                .satisfies(outcome ->
-                        assertThat(outcome.outcome()).isEqualTo(counts ? Outcome.TIMED_OUT : Outcome.TELEMETRY_GAP));
-    }
-
-    @Test
-    void aSilentMinuteBeforeTheLastSpanIsNoGap() throws Exception {
-        push(stage("o-15", "order-capture", 0, 1).root().build());
-        push(stage("o-15", "pick", 300, 310).service("warehouse-api").build());
-        heardFrom("aws", at(0), at(60));
-        heardFrom("aws", at(300), at(0).plus(MAX_DURATION));
-
-        advanceTo(verdictOf(at(0).plus(MAX_DURATION)));
-
-        assertThat(harness.extractOutputValues())
-                .singleElement()
-                .satisfies(outcome -> assertThat(outcome.outcome()).isEqualTo(Outcome.TIMED_OUT));
-    }
-
-    @Test
-    void clearsAllStateAndTimersOneMaximumDurationAfterATelemetryGap() throws Exception {
-        push(stage("o-16", "order-capture", 0, 1).root().build());
-        push(stage("o-16", "pick", 10, 11).service("warehouse-api").build());
-        advanceTo(verdictOf(at(0).plus(MAX_DURATION)));
-        assertThat(harness.extractOutputValues())
-                .singleElement()
-                .satisfies(outcome -> assertThat(outcome.outcome()).isEqualTo(Outcome.TELEMETRY_GAP));
-        assertThat(keyedStateEntries()).as("the tombstone").isEqualTo(1);
-
-        advanceTo(verdictOf(at(0).plus(MAX_DURATION)) + MAX_DURATION.toMillis());
-
-        assertThat(keyedStateEntries()).isZero();
-        assertThat(scheduled()).isZero();
-    }
-
-    @Test
-    void clearsAllStateAndTimersAfterAnOutcomeDecidedWhileWaitingForTheVerdict() throws Exception {
-        push(stage("o-17", "order-capture", 0, 1).root().build());
-        advanceTo(millis(at(0).plus(MAX_DURATION)));
-        assertThat(scheduled()).as("the verdict's timer").isEqualTo(1);
-        push(stage("o-17", "erp-posting", 800, 810).trace("t2").root().build());
-
-        advanceTo(verdictOf(at(0).plus(MAX_DURATION)) + MAX_DURATION.toMillis());
-
-        assertThat(harness.extractOutputValues())
-                .singleElement()
-                .satisfies(outcome -> assertThat(outcome.outcome()).isEqualTo(Outcome.COMPLETED));
-        assertThat(keyedStateEntries()).isZero();
-        assertThat(scheduled()).isZero();
-    }
-
-    @Test
-    void forgetsPresenceOlderThanAnyVerdictCanRead() throws Exception {
-        heardFrom("aws", at(0), at(0));
-        Instant muchLater = at(0).plus(MAX_DURATION.multipliedBy(4)).plusSeconds(600);
-        heardFrom("aws", muchLater, muchLater);
-
-        List<String> kept = new ArrayList<>();
-        ((TransactionCorrelator) harness.getOperator())
-                .getOperatorStateBackend()
-                .getBroadcastState(TelemetryPresence.STATE)
-                .entries()
-                .forEach(e -> kept.add(e.getKey()));
-        assertThat(kept).containsExactly(TelemetryPresence.key("aws", TelemetryPresence.minuteOf(millis(muchLater))));
-    }
-
-    @Test
     void ignoresSpansOfATransactionNoRuleDescribes() throws Exception {
         push(stage("x-1", "start", 0, 1)
                 .transaction("unknown-flow")
@@ -628,46 +446,6 @@ class TransactionCorrelatorTest {
             fresh.processWatermark2(new Watermark(millis(at(0).plus(MAX_DURATION.multipliedBy(3)))));
             return fresh.extractOutputValues();
         }
-    }
-
-    /** The correlator's schedule: what Flink's timers were to a process function. */
-    private int scheduled() {
-        return ((TransactionCorrelator) harness.getOperator()).scheduled();
-    }
-
-    /** The transactions in flight in the keyed state, and the tombstones the operator keeps. */
-    private int keyedStateEntries() {
-        AbstractStreamOperator<?> operator = (AbstractStreamOperator<?>) harness.getOperator();
-        return ((HeapKeyedStateBackend<?>) operator.getKeyedStateBackend()).numKeyValueStateEntries()
-                + ((TransactionCorrelator) operator).tombstones();
-    }
-
-    /** Both inputs' watermarks: the operator's is the lesser of the two. */
-    private void advanceTo(long millis) throws Exception {
-        harness.processWatermark1(new Watermark(millis));
-        harness.processWatermark2(new Watermark(millis));
-    }
-
-    /** The last millisecond of an instant's minute, when a timeout at that instant is judged. */
-    private static long verdictOf(Instant deadline) {
-        return TelemetryPresence.minuteOf(millis(deadline)) + 59_999;
-    }
-
-    /** Presence of a cloud's telemetry for every minute from {@code from} to {@code to}, both included. */
-    private void heardFrom(String cloud, Instant from, Instant to) throws Exception {
-        for (long minute = TelemetryPresence.minuteOf(millis(from)); minute <= millis(to); minute += 60_000) {
-            harness.processElement2(new TelemetryPresence(cloud, minute, 10), minute + 59_999);
-        }
-    }
-
-    private void pushAll(List<Span> spans) throws Exception {
-        for (Span span : spans) {
-            push(span);
-        }
-    }
-
-    private void push(Span span) throws Exception {
-        harness.processElement1(span, span.endEpochMillis());
     }
 
     @Test
