@@ -88,24 +88,24 @@ final class Assessor {
     Assessment assess(Collection<VersionSeen> versions) {
         DecisionScope scope = narrowest();
         List<SignalVerdict> verdicts =
-                scope == null ? verdictsAt(new DecisionScope(policy.primary(), null, null)) : verdictsAt(scope);
+                scope == null ? verdictsAt(new DecisionScope(policy.clouds().primary(), null, null)) : verdictsAt(scope);
         List<String> counted = Independence.counted(verdicts);
         return new Assessment(
                 scope,
                 verdicts,
                 counted,
                 quorumSince(verdicts, counted),
-                verdictsAt(new DecisionScope(policy.secondary(), null, null)),
+                verdictsAt(new DecisionScope(policy.clouds().secondary(), null, null)),
                 lagSeconds(),
-                release(scope == null ? new DecisionScope(policy.primary(), null, null) : scope, versions));
+                release(scope == null ? new DecisionScope(policy.clouds().primary(), null, null) : scope, versions));
     }
 
     /** Every configured family's verdict for a cloud, optionally one region or one tenant of it. */
     List<SignalVerdict> verdictsAt(DecisionScope scope) {
-        String other = policy.otherThan(scope.cloud());
+        String other = policy.clouds().otherThan(scope.cloud());
         DecisionScope otherScope = new DecisionScope(other, null, scope.tenant());
         List<SignalVerdict> verdicts = new ArrayList<>();
-        for (String family : policy.families()) {
+        for (String family : policy.signals().families()) {
             verdicts.add(
                     switch (family) {
                         case Signals.TRACE_SLO ->
@@ -114,19 +114,19 @@ final class Assessor {
                                     firing.stream()
                                             .filter(a -> in(scope, a.cloud(), a.region(), a.tenant()))
                                             .toList(),
-                                    policy.pageOnly());
+                                    policy.signals().traceSlo().pageOnly());
                         case Signals.PROBES ->
                             Families.probes(
                                     j,
-                                    policy.minVantagePoints(),
-                                    policy.minFailingFraction(),
+                                    policy.signals().probe().minVantagePoints(),
+                                    policy.signals().probe().minFailingFraction(),
                                     bySubject(current, family, scope),
                                     bySubject(baseline, family, scope),
                                     networks(scope));
                         case Signals.LOG_SIGNATURES ->
                             Families.logSignatures(
                                     j,
-                                    policy.logMinPerMinute() * j.windowMillis() / 60_000.0,
+                                    policy.signals().logSignatures().minPerMinute() * j.windowMillis() / 60_000.0,
                                     sums(current, family, scope),
                                     sums(baseline, family, scope),
                                     sums(current, family, otherScope),
@@ -177,7 +177,7 @@ final class Assessor {
      * wider scope's does. A scope the policy does not allow is skipped.
      */
     private DecisionScope narrowest() {
-        String primary = policy.primary();
+        String primary = policy.clouds().primary();
         Set<String> tenants = new TreeSet<>();
         Set<String> regions = new TreeSet<>();
         for (Tally t : current) {
@@ -249,7 +249,7 @@ final class Assessor {
     }
 
     private Double lagSeconds() {
-        GuardSpec guard = policy.lagGuard();
+        GuardSpec guard = policy.vetoes().lagGuard();
         if (guard == null) {
             return null;
         }
@@ -307,7 +307,7 @@ final class Assessor {
     }
 
     private List<Families.Limit> limits() {
-        return policy.guards().stream()
+        return policy.signals().guards().stream()
                 .map(g -> new Families.Limit(g.name(), g.above(), g.below()))
                 .toList();
     }

@@ -183,7 +183,7 @@ public final class PolicyEvaluator
                 cooldownUntil.clear();
                 cooldown = null;
             }
-            if (since != null && now - since >= policy.forMillis() && cooldown == null) {
+            if (since != null && now - since >= policy.timing().forMillis() && cooldown == null) {
                 openDecision(policy, a, now, out);
             }
         } else {
@@ -193,7 +193,7 @@ public final class PolicyEvaluator
     }
 
     private static void emitVerdicts(PolicySpec policy, Assessor.Assessment a, long now, OnTimerContext ctx) {
-        String primary = a.scope() == null ? policy.primary() : a.scope().cloud();
+        String primary = a.scope() == null ? policy.clouds().primary() : a.scope().cloud();
         for (SignalVerdict v : a.verdicts()) {
             ctx.output(
                     VERDICTS, new PolicyVerdict(policy.name(), policy.domain(), primary, v.family(), v.verdict(), now));
@@ -202,7 +202,7 @@ public final class PolicyEvaluator
             ctx.output(
                     VERDICTS,
                     new PolicyVerdict(
-                            policy.name(), policy.domain(), policy.secondary(), v.family(), v.verdict(), now));
+                            policy.name(), policy.domain(), policy.clouds().secondary(), v.family(), v.verdict(), now));
         }
     }
 
@@ -217,8 +217,8 @@ public final class PolicyEvaluator
                 scope.cloud(),
                 scope.region(),
                 scope.tenant(),
-                policy.primary(),
-                policy.secondary(),
+                policy.clouds().primary(),
+                policy.clouds().secondary(),
                 outcome.state() == DecisionState.PENDING_CONFIRMATION ? now : Long.MIN_VALUE,
                 Long.MIN_VALUE,
                 null,
@@ -244,7 +244,7 @@ public final class PolicyEvaluator
                 return;
             }
             long healthySince = open.healthySinceMillis() == Long.MIN_VALUE ? now : open.healthySinceMillis();
-            if (now - healthySince < policy.stableMillis()) {
+            if (now - healthySince < policy.timing().stableMillis()) {
                 episode.update(open.healthySince(healthySince));
                 return;
             }
@@ -255,8 +255,8 @@ public final class PolicyEvaluator
                     open.cloud(),
                     open.region(),
                     open.tenant(),
-                    policy.secondary(),
-                    policy.primary(),
+                    policy.clouds().secondary(),
+                    policy.clouds().primary(),
                     Long.MIN_VALUE,
                     healthySince,
                     null,
@@ -264,7 +264,7 @@ public final class PolicyEvaluator
                     null);
             out.collect(record(policy, failback, verdicts, List.of(), now));
             episode.clear();
-            cooldownUntil.update(now + policy.cooldownMillis());
+            cooldownUntil.update(now + policy.timing().cooldownMillis());
             return;
         }
         if (Verdicts.recovered(verdicts)) {
@@ -308,7 +308,7 @@ public final class PolicyEvaluator
     private void startCooldownIfRecommending(PolicySpec policy, Episode e, long now) throws Exception {
         if (e.state() == DecisionState.RECOMMENDED || e.state() == DecisionState.PENDING_CONFIRMATION) {
             Long cooldown = cooldownUntil.value();
-            cooldownUntil.update(Math.max(cooldown == null ? Long.MIN_VALUE : cooldown, now + policy.cooldownMillis()));
+            cooldownUntil.update(Math.max(cooldown == null ? Long.MIN_VALUE : cooldown, now + policy.timing().cooldownMillis()));
         }
     }
 

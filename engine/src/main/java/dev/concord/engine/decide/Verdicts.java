@@ -21,7 +21,7 @@ final class Verdicts {
     private Verdicts() {}
 
     static Outcome decide(PolicySpec policy, Assessor.Assessment a) {
-        if (policy.releaseVeto() && a.release() != null) {
+        if (policy.vetoes().releaseCorrelation() && a.release() != null) {
             Assessor.Release r = a.release();
             return new Outcome(
                     Action.ROLLBACK_RELEASE,
@@ -45,8 +45,9 @@ final class Verdicts {
         Action action = policy.pattern() == HaPattern.ACTIVE_PASSIVE ? Action.PROMOTE_STANDBY : Action.SHIFT_TRAFFIC;
         List<Veto> vetoes = new ArrayList<>();
         boolean lagVeto = false;
-        if (policy.lagGuard() != null) {
-            double rpoSeconds = policy.rpoMillis() / 1000.0;
+        GuardSpec lagGuard = policy.vetoes().lagGuard();
+        if (lagGuard != null) {
+            double rpoSeconds = policy.vetoes().rpoMillis() / 1000.0;
             Double lag = a.lagSeconds();
             if (lag == null || !(lag <= rpoSeconds)) {
                 lagVeto = true;
@@ -55,12 +56,12 @@ final class Verdicts {
                         lag,
                         rpoSeconds,
                         lag == null
-                                ? "no reading of " + policy.lagGuard().name()
+                                ? "no reading of " + lagGuard.name()
                                         + ": the data the standby lacks is unknown"
                                 : String.format(
                                         Locale.ROOT,
                                         "%s is %.0f s, above the RPO of %.0f s: failing over would lose data",
-                                        policy.lagGuard().name(),
+                                        lagGuard.name(),
                                         lag,
                                         rpoSeconds)));
             }
@@ -75,13 +76,13 @@ final class Verdicts {
                         || !v.family().equals(Signals.TRACE_SLO))
                 .map(v -> v.family() + " " + v.verdict())
                 .toList();
-        if (policy.targetDegradedVeto() && !bad.isEmpty()) {
+        if (policy.vetoes().targetDegraded() && !bad.isEmpty()) {
             held = true;
             vetoes.add(new Veto(
                     VETO_TARGET_DEGRADED,
                     (double) bad.size(),
                     0.0,
-                    policy.secondary() + " is not healthy either (" + String.join(", ", bad)
+                    policy.clouds().secondary() + " is not healthy either (" + String.join(", ", bad)
                             + "): failover would not help"));
         }
         DecisionState state;
