@@ -27,10 +27,6 @@ import java.util.TreeSet;
  */
 final class Assessor {
 
-    /** Families whose telemetry carries the service version that served it. */
-    private static final Set<String> VERSIONED =
-            Set.of(Observation.RELEASE, Signals.HEALTH, Signals.DEPENDENCY, Signals.LOG_SIGNATURES);
-
     /** A release that the window's failures concentrate in. */
     record Release(String service, String version, double share, long firstSeenMillis) {}
 
@@ -271,16 +267,18 @@ final class Assessor {
      * own, unchanged versions) must not hide where the failures start.
      */
     private Release release(DecisionScope scope, Collection<VersionSeen> versions) {
-        Map<String, Double> badByVersion = new TreeMap<>();
-        Map<String, Double> badByService = new TreeMap<>();
+        Map<ServiceVersion, Double> badByVersion = new HashMap<>();
+        Map<String, Double> badByService = new HashMap<>();
         for (Tally t : current) {
-            if (VERSIONED.contains(t.family()) && in(scope, t.cloud(), t.region(), t.tenant()) && t.bad() > 0) {
+            if (Families.VERSIONED.contains(t.family())
+                    && in(scope, t.cloud(), t.region(), t.tenant())
+                    && t.bad() > 0) {
                 badByService.merge(t.service(), t.bad(), Double::sum);
-                badByVersion.merge(t.service() + "|" + t.version(), t.bad(), Double::sum);
+                badByVersion.merge(new ServiceVersion(t.service(), t.version()), t.bad(), Double::sum);
             }
         }
         for (VersionSeen seen : versions) {
-            double bad = badByVersion.getOrDefault(seen.service() + "|" + seen.version(), 0.0);
+            double bad = badByVersion.getOrDefault(seen.key(), 0.0);
             if (bad < j.minSamples()) {
                 continue;
             }

@@ -6,9 +6,11 @@ import dev.concord.engine.decide.DecisionRecord.QuorumCount;
 import dev.concord.engine.decide.DecisionRecord.Signal;
 import dev.concord.engine.decide.DecisionRecord.Veto;
 import dev.concord.engine.decide.DecisionRecord.Weights;
+import dev.concord.engine.decide.signal.Families;
 import dev.concord.engine.decide.signal.Observation;
 import dev.concord.engine.decide.signal.SignalVerdict;
 import dev.concord.engine.decide.signal.Tally;
+import dev.concord.engine.decide.signal.TallyKey;
 import dev.concord.rules.model.Signals;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,7 +18,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -46,15 +47,12 @@ public final class PolicyEvaluator
     public static final OutputTag<PolicyVerdict> VERDICTS =
             new OutputTag<>("policy-verdicts", TypeInformation.of(PolicyVerdict.class));
 
-    private static final Set<String> VERSIONED =
-            Set.of(Observation.RELEASE, Signals.HEALTH, Signals.DEPENDENCY, Signals.LOG_SIGNATURES);
-
     private final Map<String, PolicySpec> policies = new HashMap<>();
     private final DecisionSettings settings;
 
-    private transient MapState<String, Tally> tallies;
-    private transient MapState<String, Observation> firing;
-    private transient MapState<String, VersionSeen> versions;
+    private transient MapState<TallyKey, Tally> tallies;
+    private transient MapState<AlertKey.Transition, Observation> firing;
+    private transient MapState<ServiceVersion, VersionSeen> versions;
     private transient MapState<String, OperatorConfirmation> confirmations;
     private transient ValueState<Episode> episode;
     private transient ValueState<Long> quorumSince;
@@ -74,11 +72,14 @@ public final class PolicyEvaluator
     @Override
     public void open(OpenContext context) {
         tallies = getRuntimeContext()
-                .getMapState(new MapStateDescriptor<>("tallies", Types.STRING, TypeInformation.of(Tally.class)));
+                .getMapState(new MapStateDescriptor<>(
+                        "tallies", TypeInformation.of(TallyKey.class), TypeInformation.of(Tally.class)));
         firing = getRuntimeContext()
-                .getMapState(new MapStateDescriptor<>("firing", Types.STRING, TypeInformation.of(Observation.class)));
+                .getMapState(new MapStateDescriptor<>(
+                        "firing", TypeInformation.of(AlertKey.Transition.class), TypeInformation.of(Observation.class)));
         versions = getRuntimeContext()
-                .getMapState(new MapStateDescriptor<>("versions", Types.STRING, TypeInformation.of(VersionSeen.class)));
+                .getMapState(new MapStateDescriptor<>(
+                        "versions", TypeInformation.of(ServiceVersion.class), TypeInformation.of(VersionSeen.class)));
         confirmations = getRuntimeContext()
                 .getMapState(new MapStateDescriptor<>(
                         "confirmations", Types.STRING, TypeInformation.of(OperatorConfirmation.class)));
@@ -106,27 +107,19 @@ public final class PolicyEvaluator
         }
         long every = settings.evaluateEveryMillis();
         long bucket = Math.floorDiv(o.timeMillis(), every) * every;
-        String key = Tally.key(o, bucket);
-        Tally tally = tallies.get(key);
-        tallies.put(key, tally == null ? Tally.of(o, bucket) : tally.plus(o));
+        TallyKey cell = TallyKey.of(o, bucket);
+        Tally tally = tallies.get(cell);
+        tallies.put(cell, tally == null ? Tally.of(o, bucket) : tally.plus(o));
         if (o.family().equals(Signals.TRACE_SLO)) {
             // kept as transitions: which alerts fire at an instant must not depend on what arrived beyond it
-            firing.put(alertKey(o) + "|" + o.timeMillis(), o);
+            firing.put(AlertKey.Transition.of(o), o);
         }
-        if (VERSIONED.contains(o.family())
+        if (Families.VERSIONED.contains(o.family())
                 && !o.service().isEmpty()
                 && !o.version().equals("unknown")) {
-            String key2 = o.service() + "|" + o.version();
-            VersionSeen seen = versions.get(key2);
-            versions.put(
-                    key2,
-                    seen == null
-                            ? new VersionSeen(o.service(), o.version(), o.timeMillis(), o.timeMillis())
-                            : new VersionSeen(
-                                    o.service(),
-                                    o.version(),
-                                    Math.min(seen.firstSeenMillis(), o.timeMillis()),
-                                    Math.max(seen.lastSeenMillis(), o.timeMillis())));
+            ServiceVersion version = new ServiceVersion(o.service(), o.version());
+            VersionSeen seen = versions.get(version);
+            versions.put(version, seen == null ? VersionSeen.at(version, o.timeMillis()) : seen.seenAt(o.timeMillis()));
         }
         ctx.timerService().registerEventTimeTimer(bucket + every);
     }
@@ -152,8 +145,8 @@ public final class PolicyEvaluator
         }
         List<Tally> all = new ArrayList<>();
         // state iterates in hash order: its keys sort the tallies, so the same input always gives the same records
-        Map<String, Tally> ordered = new TreeMap<>();
-        for (Map.Entry<String, Tally> entry : tallies.entries()) {
+        Map<TallyKey, Tally> ordered = new TreeMap<>();
+        for (Map.Entry<TallyKey, Tally> entry : tallies.entries()) {
             // telemetry past the evaluated instant may already be here; what it says must wait for its own turn
             if (entry.getValue().bucketMillis() < now) {
                 ordered.put(entry.getKey(), entry.getValue());
@@ -341,51 +334,48 @@ public final class PolicyEvaluator
                         : new DecisionRecord.Confirmation(e.confirmedBy(), e.confirmedAt(), e.confirmedReason()));
     }
 
-    private static String alertKey(Observation o) {
-        return o.subject() + "|" + o.cloud() + "|" + o.region() + "|" + o.tenant() + "|" + o.origin();
-    }
-
     /** The alerts whose latest transition at or before {@code now} is firing; older transitions are dropped. */
     private List<Observation> firingAt(long now) throws Exception {
-        Map<String, Observation> latest = new TreeMap<>();
-        List<String> superseded = new ArrayList<>();
-        for (Map.Entry<String, Observation> entry : firing.entries()) {
-            Observation o = entry.getValue();
-            if (o.timeMillis() > now) {
+        Map<AlertKey, Observation> latest = new TreeMap<>();
+        List<AlertKey.Transition> superseded = new ArrayList<>();
+        for (Map.Entry<AlertKey.Transition, Observation> entry : firing.entries()) {
+            Observation transition = entry.getValue();
+            if (transition.timeMillis() > now) {
                 continue;
             }
-            Observation before = latest.get(alertKey(o));
-            if (before == null || o.timeMillis() > before.timeMillis()) {
+            AlertKey alert = AlertKey.of(transition);
+            Observation before = latest.get(alert);
+            if (before == null || transition.timeMillis() > before.timeMillis()) {
                 if (before != null) {
-                    superseded.add(alertKey(before) + "|" + before.timeMillis());
+                    superseded.add(AlertKey.Transition.of(before));
                 }
-                latest.put(alertKey(o), o);
+                latest.put(alert, transition);
             } else {
                 superseded.add(entry.getKey());
             }
         }
         List<Observation> firingNow = new ArrayList<>();
-        for (Observation o : latest.values()) {
-            if (o.bad()) {
-                firingNow.add(o);
+        for (Observation transition : latest.values()) {
+            if (transition.bad()) {
+                firingNow.add(transition);
             } else {
-                superseded.add(alertKey(o) + "|" + o.timeMillis());
+                superseded.add(AlertKey.Transition.of(transition));
             }
         }
-        for (String key : superseded) {
-            firing.remove(key);
+        for (AlertKey.Transition transition : superseded) {
+            firing.remove(transition);
         }
         return firingNow;
     }
 
     private void prune(long now) throws Exception {
         long oldest = now - settings.retentionMillis();
-        for (Iterator<Map.Entry<String, Tally>> it = tallies.iterator(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<TallyKey, Tally>> it = tallies.iterator(); it.hasNext(); ) {
             if (it.next().getValue().bucketMillis() < oldest) {
                 it.remove();
             }
         }
-        for (Iterator<Map.Entry<String, VersionSeen>> it = versions.iterator(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<ServiceVersion, VersionSeen>> it = versions.iterator(); it.hasNext(); ) {
             if (it.next().getValue().lastSeenMillis() < now - settings.releaseLookbackMillis()) {
                 it.remove();
             }

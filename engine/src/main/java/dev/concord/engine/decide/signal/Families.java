@@ -13,6 +13,13 @@ import java.util.TreeSet;
  */
 public final class Families {
 
+    /**
+     * Families whose telemetry carries the service version that served it: what ties failures to a release. A
+     * policy evaluator records the versions they report, and its assessment counts their failures per version.
+     */
+    public static final Set<String> VERSIONED =
+            Set.of(Observation.RELEASE, Signals.HEALTH, Signals.DEPENDENCY, Signals.LOG_SIGNATURES);
+
     /** Log matches per window assumed when the baseline saw none: one stray line must not be significant. */
     static final double MIN_REFERENCE_EVENTS = 1.0;
 
