@@ -203,20 +203,13 @@ public final class PolicyEvaluator
             throws Exception {
         Verdicts.Outcome outcome = Verdicts.decide(policy, a);
         DecisionScope scope = a.scope();
-        Episode opened = new Episode(
+        Episode opened = Episode.opened(
                 DecisionIds.of(policy.name(), scope, now),
                 outcome.action(),
                 outcome.state(),
-                scope.cloud(),
-                scope.region(),
-                scope.tenant(),
-                policy.clouds().primary(),
-                policy.clouds().secondary(),
-                outcome.state() == DecisionState.PENDING_CONFIRMATION ? now : Long.MIN_VALUE,
-                Long.MIN_VALUE,
-                null,
-                null,
-                null);
+                scope,
+                policy.clouds(),
+                now);
         episode.update(opened);
         startCooldownIfRecommending(policy, opened, now);
         out.collect(record(policy, opened, a.verdicts(), outcome.vetoes(), now));
@@ -233,40 +226,32 @@ public final class PolicyEvaluator
         List<SignalVerdict> verdicts = assessor.verdictsAt(open.scope());
         if (open.inEffect()) {
             if (!Verdicts.healthy(verdicts)) {
-                episode.update(open.healthySince(Long.MIN_VALUE));
+                episode.update(open.primaryNotHealthy());
                 return;
             }
-            long healthySince = open.healthySinceMillis() == Long.MIN_VALUE ? now : open.healthySinceMillis();
-            if (now - healthySince < policy.timing().stableMillis()) {
-                episode.update(open.healthySince(healthySince));
+            Episode recovering = open.primaryHealthyAt(now);
+            if (now - recovering.primaryHealthySinceMillis() < policy.timing().stableMillis()) {
+                episode.update(recovering);
                 return;
             }
-            Episode failback = new Episode(
+            Episode failback = Episode.failback(
                     DecisionIds.of(policy.name(), open.scope(), now),
-                    Action.FAILBACK,
-                    DecisionState.RECOMMENDED,
-                    open.cloud(),
-                    open.region(),
-                    open.tenant(),
-                    policy.clouds().secondary(),
-                    policy.clouds().primary(),
-                    Long.MIN_VALUE,
-                    healthySince,
-                    null,
-                    null,
-                    null);
+                    open.scope(),
+                    policy.clouds(),
+                    recovering.primaryHealthySinceMillis(),
+                    now);
             out.collect(record(policy, failback, verdicts, List.of(), now));
             episode.clear();
             cooldownUntil.update(now + policy.timing().cooldownMillis());
             return;
         }
         if (Verdicts.recovered(verdicts)) {
-            Episode withdrawn = open.with(open.action(), DecisionState.WITHDRAWN, Long.MIN_VALUE);
+            Episode withdrawn = open.withdrawn(now);
             out.collect(record(policy, withdrawn, verdicts, List.of(), now));
             episode.clear();
             return;
         }
-        if (open.action() == Action.ROLLBACK_RELEASE || open.action() == Action.NONE) {
+        if (!open.failsOver()) {
             return;
         }
         Verdicts.Outcome outcome = Verdicts.decide(policy, a);
@@ -275,25 +260,23 @@ public final class PolicyEvaluator
         boolean sameAction = outcome.action() == open.action();
         DecisionState next = sameAction && (vetoNow || a.quorum()) ? outcome.state() : open.state();
         if (next != open.state()) {
-            Episode moved = open.with(
-                    open.action(), next, next == DecisionState.PENDING_CONFIRMATION ? now : open.pendingSinceMillis());
+            Episode moved = open.movedTo(next, now);
             episode.update(moved);
             startCooldownIfRecommending(policy, moved, now);
             out.collect(record(policy, moved, verdicts, outcome.vetoes(), now));
             return;
         }
-        if (open.state() != DecisionState.PENDING_CONFIRMATION) {
+        if (!open.isPending()) {
             return;
         }
         OperatorConfirmation confirmation = confirmations.get(open.decisionId());
         if (confirmation != null && confirmation.atMillis() <= now) {
             confirmations.remove(open.decisionId());
-            Episode confirmed = open.confirmed(confirmation, DecisionIds.rfc3339(confirmation.atMillis()));
+            Episode confirmed = open.confirmed(confirmation, now);
             episode.update(confirmed);
             out.collect(record(policy, confirmed, verdicts, outcome.vetoes(), now));
         } else if (now - open.pendingSinceMillis() >= settings.confirmationTimeoutMillis()) {
-            out.collect(record(
-                    policy, open.with(open.action(), DecisionState.EXPIRED, Long.MIN_VALUE), verdicts, List.of(), now));
+            out.collect(record(policy, open.expired(now), verdicts, List.of(), now));
             episode.clear();
         }
     }
@@ -329,9 +312,7 @@ public final class PolicyEvaluator
                 new QuorumCount(policy.quorum(), agreeing, Independence.counted(verdicts)),
                 signals,
                 vetoes,
-                e.confirmedBy() == null
-                        ? null
-                        : new DecisionRecord.Confirmation(e.confirmedBy(), e.confirmedAt(), e.confirmedReason()));
+                e.confirmation());
     }
 
     /** The alerts whose latest transition at or before {@code now} is firing; older transitions are dropped. */
