@@ -1,11 +1,6 @@
 package dev.concord.engine.decide;
 
 import dev.concord.engine.Conventions;
-import dev.concord.engine.decide.DecisionRecord.DecisionScope;
-import dev.concord.engine.decide.DecisionRecord.QuorumCount;
-import dev.concord.engine.decide.DecisionRecord.Signal;
-import dev.concord.engine.decide.DecisionRecord.Veto;
-import dev.concord.engine.decide.DecisionRecord.Weights;
 import dev.concord.engine.decide.signal.Families;
 import dev.concord.engine.decide.signal.Observation;
 import dev.concord.engine.decide.signal.SignalVerdict;
@@ -18,6 +13,8 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -33,10 +30,16 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * One failover policy, keyed by its name: observations fold into per-bucket tallies, and every
- * {@link DecisionSettings#evaluateEveryMillis()} of event time the policy is judged and its open decision moves on.
- * Confirmations from the control stream wait in state until the evaluation at or after their time. Every state
- * change emits a decision record. When a policy's telemetry has been silent for the window and baseline, all its
- * state is cleared and no timer is left.
+ * {@link DecisionSettings#evaluateEveryMillis()} of event time the policy is judged ({@link Assessor}) and its open
+ * decision moves on ({@link EpisodeMachine}); this class only moves their inputs and results in and out of keyed
+ * state and timers. Confirmations from the control stream wait in state until the evaluation at or after their time.
+ * Every state change emits a decision record.
+ *
+ * <p>Invariants: an evaluation at instant T reads only tallies of buckets before T and alert transitions at or before
+ * T, in the order of their keys, so the same input always gives the same records however far the sources ran ahead
+ * and in whatever order the state iterates. Observations later than the retention behind the watermark are dropped
+ * and counted. When a policy's telemetry has been silent for the window and baseline, all its state is cleared and no
+ * timer is left.
  */
 public final class PolicyEvaluator
         extends KeyedCoProcessFunction<String, Observation, OperatorConfirmation, DecisionRecord> {
@@ -159,160 +162,71 @@ public final class PolicyEvaluator
         seen.sort(Comparator.comparing(VersionSeen::service).thenComparing(VersionSeen::version));
 
         Assessor assessor = new Assessor(policy, settings, now, all, alerts);
-        Assessor.Assessment a = assessor.assess(seen);
-        emitVerdicts(policy, a, now, ctx);
-        Long since = quorumSince.value();
-        if (a.quorum()) {
-            since = since == null ? a.quorumSince() : since;
-            quorumSince.update(since);
-        } else {
-            since = null;
-            quorumSince.clear();
+        Assessor.Assessment assessment = assessor.assess(seen);
+        emitVerdicts(policy, assessment, now, ctx);
+        EpisodeMachine.Memory before = remembered();
+        Optional<OperatorConfirmation> confirmation = Optional.empty();
+        if (before.open().isPresent()) {
+            confirmation = Optional.ofNullable(confirmations.get(before.open().get().decisionId()));
         }
-        Episode open = episode.value();
-        if (open == null) {
-            Long cooldown = cooldownUntil.value();
-            if (cooldown != null && now >= cooldown) {
-                cooldownUntil.clear();
-                cooldown = null;
-            }
-            if (since != null && now - since >= policy.timing().forMillis() && cooldown == null) {
-                openDecision(policy, a, now, out);
-            }
-        } else {
-            advance(policy, assessor, a, open, now, out);
+        EpisodeMachine.Step step = new EpisodeMachine(policy, settings)
+                .evaluate(before, now, assessment, assessor::verdictsAt, confirmation);
+        remember(before, step.memory());
+        if (step.confirmationApplied()) {
+            confirmations.remove(confirmation.orElseThrow().decisionId());
         }
+        step.record().ifPresent(out::collect);
         ctx.timerService().registerEventTimeTimer(now + settings.evaluateEveryMillis());
     }
 
-    private static void emitVerdicts(PolicySpec policy, Assessor.Assessment a, long now, OnTimerContext ctx) {
-        String primary = a.scope() == null ? policy.clouds().primary() : a.scope().cloud();
-        for (SignalVerdict v : a.verdicts()) {
+    private EpisodeMachine.Memory remembered() throws Exception {
+        Long since = quorumSince.value();
+        Long until = cooldownUntil.value();
+        return new EpisodeMachine.Memory(
+                Optional.ofNullable(episode.value()),
+                since == null ? OptionalLong.empty() : OptionalLong.of(since),
+                until == null ? OptionalLong.empty() : OptionalLong.of(until));
+    }
+
+    /** Writes what changed; an absent part is cleared. */
+    private void remember(EpisodeMachine.Memory before, EpisodeMachine.Memory after) throws Exception {
+        if (!after.open().equals(before.open())) {
+            if (after.open().isPresent()) {
+                episode.update(after.open().get());
+            } else {
+                episode.clear();
+            }
+        }
+        if (!after.quorumSince().equals(before.quorumSince())) {
+            if (after.quorumSince().isPresent()) {
+                quorumSince.update(after.quorumSince().getAsLong());
+            } else {
+                quorumSince.clear();
+            }
+        }
+        if (!after.cooldownUntil().equals(before.cooldownUntil())) {
+            if (after.cooldownUntil().isPresent()) {
+                cooldownUntil.update(after.cooldownUntil().getAsLong());
+            } else {
+                cooldownUntil.clear();
+            }
+        }
+    }
+
+    private static void emitVerdicts(
+            PolicySpec policy, Assessor.Assessment assessment, long now, OnTimerContext ctx) {
+        String primary =
+                assessment.scope() == null ? policy.clouds().primary() : assessment.scope().cloud();
+        for (SignalVerdict v : assessment.verdicts()) {
             ctx.output(
                     VERDICTS, new PolicyVerdict(policy.name(), policy.domain(), primary, v.family(), v.verdict(), now));
         }
-        for (SignalVerdict v : a.target()) {
+        for (SignalVerdict v : assessment.target()) {
             ctx.output(
                     VERDICTS,
                     new PolicyVerdict(
                             policy.name(), policy.domain(), policy.clouds().secondary(), v.family(), v.verdict(), now));
         }
-    }
-
-    private void openDecision(PolicySpec policy, Assessor.Assessment a, long now, Collector<DecisionRecord> out)
-            throws Exception {
-        Verdicts.Outcome outcome = Verdicts.decide(policy, a);
-        DecisionScope scope = a.scope();
-        Episode opened = Episode.opened(
-                DecisionIds.of(policy.name(), scope, now),
-                outcome.action(),
-                outcome.state(),
-                scope,
-                policy.clouds(),
-                now);
-        episode.update(opened);
-        startCooldownIfRecommending(policy, opened, now);
-        out.collect(record(policy, opened, a.verdicts(), outcome.vetoes(), now));
-    }
-
-    private void advance(
-            PolicySpec policy,
-            Assessor assessor,
-            Assessor.Assessment a,
-            Episode open,
-            long now,
-            Collector<DecisionRecord> out)
-            throws Exception {
-        List<SignalVerdict> verdicts = assessor.verdictsAt(open.scope());
-        if (open.inEffect()) {
-            if (!Verdicts.healthy(verdicts)) {
-                episode.update(open.primaryNotHealthy());
-                return;
-            }
-            Episode recovering = open.primaryHealthyAt(now);
-            if (now - recovering.primaryHealthySinceMillis() < policy.timing().stableMillis()) {
-                episode.update(recovering);
-                return;
-            }
-            Episode failback = Episode.failback(
-                    DecisionIds.of(policy.name(), open.scope(), now),
-                    open.scope(),
-                    policy.clouds(),
-                    recovering.primaryHealthySinceMillis(),
-                    now);
-            out.collect(record(policy, failback, verdicts, List.of(), now));
-            episode.clear();
-            cooldownUntil.update(now + policy.timing().cooldownMillis());
-            return;
-        }
-        if (Verdicts.recovered(verdicts)) {
-            Episode withdrawn = open.withdrawn(now);
-            out.collect(record(policy, withdrawn, verdicts, List.of(), now));
-            episode.clear();
-            return;
-        }
-        if (!open.failsOver()) {
-            return;
-        }
-        Verdicts.Outcome outcome = Verdicts.decide(policy, a);
-        // a veto may lift only while the quorum still holds; a new veto applies at once
-        boolean vetoNow = outcome.state() == DecisionState.VETOED || outcome.state() == DecisionState.HELD;
-        boolean sameAction = outcome.action() == open.action();
-        DecisionState next = sameAction && (vetoNow || a.quorum()) ? outcome.state() : open.state();
-        if (next != open.state()) {
-            Episode moved = open.movedTo(next, now);
-            episode.update(moved);
-            startCooldownIfRecommending(policy, moved, now);
-            out.collect(record(policy, moved, verdicts, outcome.vetoes(), now));
-            return;
-        }
-        if (!open.isPending()) {
-            return;
-        }
-        OperatorConfirmation confirmation = confirmations.get(open.decisionId());
-        if (confirmation != null && confirmation.atMillis() <= now) {
-            confirmations.remove(open.decisionId());
-            Episode confirmed = open.confirmed(confirmation, now);
-            episode.update(confirmed);
-            out.collect(record(policy, confirmed, verdicts, outcome.vetoes(), now));
-        } else if (now - open.pendingSinceMillis() >= settings.confirmationTimeoutMillis()) {
-            out.collect(record(policy, open.expired(now), verdicts, List.of(), now));
-            episode.clear();
-        }
-    }
-
-    private void startCooldownIfRecommending(PolicySpec policy, Episode e, long now) throws Exception {
-        if (e.state() == DecisionState.RECOMMENDED || e.state() == DecisionState.PENDING_CONFIRMATION) {
-            Long cooldown = cooldownUntil.value();
-            cooldownUntil.update(Math.max(cooldown == null ? Long.MIN_VALUE : cooldown, now + policy.timing().cooldownMillis()));
-        }
-    }
-
-    private DecisionRecord record(
-            PolicySpec policy, Episode e, List<SignalVerdict> verdicts, List<Veto> vetoes, long now) {
-        List<Signal> signals = new ArrayList<>();
-        int agreeing = 0;
-        for (SignalVerdict v : verdicts) {
-            signals.add(new Signal(v.family(), v.verdict().name(), v.evidence()));
-            agreeing += v.failing() ? 1 : 0;
-        }
-        Weights weights =
-                e.action() == Action.SHIFT_TRAFFIC || e.action() == Action.FAILBACK ? new Weights(0, 100) : null;
-        return new DecisionRecord(
-                e.decisionId(),
-                policy.name(),
-                policy.domain(),
-                e.action(),
-                e.state(),
-                e.scope(),
-                e.from(),
-                e.to(),
-                weights,
-                DecisionIds.rfc3339(now),
-                new QuorumCount(policy.quorum(), agreeing, Independence.counted(verdicts)),
-                signals,
-                vetoes,
-                e.confirmation());
     }
 
     /** The alerts whose latest transition at or before {@code now} is firing; older transitions are dropped. */
