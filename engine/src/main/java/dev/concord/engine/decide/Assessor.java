@@ -24,6 +24,12 @@ import java.util.TreeSet;
  * primary at the narrowest scope that explains a failure, the quorum of independent families, the target's
  * verdicts, the replication lag and a release the failures concentrate in. A plain function of its inputs, so the
  * same state always gives the same assessment.
+ *
+ * <p>Contract: the tallies come in the order of their keys and only from buckets before {@code now}; the alerts are
+ * those firing at {@code now}. The window is the last {@link Judgement#windowMillis()} before {@code now}, the
+ * baseline the {@link Judgement#baselineMillis()} before the window; older tallies only give the replication lag's
+ * latest reading. Nothing here remembers anything between instants: how a decision moves on is
+ * {@link EpisodeMachine}'s.
  */
 final class Assessor {
 
@@ -52,7 +58,7 @@ final class Assessor {
 
     private final PolicySpec policy;
     private final DecisionSettings settings;
-    private final Judgement j;
+    private final Judgement judgement;
     private final long now;
     private final List<Tally> current = new ArrayList<>();
     private final List<Tally> baseline = new ArrayList<>();
@@ -67,15 +73,15 @@ final class Assessor {
             Collection<Observation> firingAlerts) {
         this.policy = policy;
         this.settings = settings;
-        this.j = settings.judgement();
+        this.judgement = settings.judgement();
         this.now = now;
         this.all = List.copyOf(tallies);
         this.firing = List.copyOf(firingAlerts);
-        long windowStart = now - j.windowMillis();
+        long windowStart = now - judgement.windowMillis();
         for (Tally t : tallies) {
             if (t.bucketMillis() >= windowStart && t.bucketMillis() < now) {
                 current.add(t);
-            } else if (t.bucketMillis() < windowStart && t.bucketMillis() >= windowStart - j.baselineMillis()) {
+            } else if (t.bucketMillis() < windowStart && t.bucketMillis() >= windowStart - judgement.baselineMillis()) {
                 baseline.add(t);
             }
         }
@@ -83,8 +89,9 @@ final class Assessor {
 
     Assessment assess(Collection<VersionSeen> versions) {
         DecisionScope scope = narrowest();
-        List<SignalVerdict> verdicts =
-                scope == null ? verdictsAt(new DecisionScope(policy.clouds().primary(), null, null)) : verdictsAt(scope);
+        List<SignalVerdict> verdicts = scope == null
+                ? verdictsAt(new DecisionScope(policy.clouds().primary(), null, null))
+                : verdictsAt(scope);
         List<String> counted = Independence.counted(verdicts);
         return new Assessment(
                 scope,
@@ -106,14 +113,14 @@ final class Assessor {
                     switch (family) {
                         case Signals.TRACE_SLO ->
                             Families.traceSlo(
-                                    j,
+                                    judgement,
                                     firing.stream()
-                                            .filter(a -> in(scope, a.cloud(), a.region(), a.tenant()))
+                                            .filter(alert -> in(scope, alert.cloud(), alert.region(), alert.tenant()))
                                             .toList(),
                                     policy.signals().traceSlo().pageOnly());
                         case Signals.PROBES ->
                             Families.probes(
-                                    j,
+                                    judgement,
                                     policy.signals().probe().minVantagePoints(),
                                     policy.signals().probe().minFailingFraction(),
                                     bySubject(current, family, scope),
@@ -121,13 +128,15 @@ final class Assessor {
                                     networks(scope));
                         case Signals.LOG_SIGNATURES ->
                             Families.logSignatures(
-                                    j,
-                                    policy.signals().logSignatures().minPerMinute() * j.windowMillis() / 60_000.0,
+                                    judgement,
+                                    policy.signals().logSignatures().minPerMinute()
+                                            * judgement.windowMillis()
+                                            / 60_000.0,
                                     sums(current, family, scope),
                                     sums(baseline, family, scope),
                                     sums(current, family, otherScope),
                                     sums(baseline, family, otherScope));
-                        case Signals.GUARDS -> Families.guards(j, limits(), bySubject(current, family, scope));
+                        case Signals.GUARDS -> Families.guards(judgement, limits(), bySubject(current, family, scope));
                         default -> worstOfSubjects(family, scope, otherScope);
                     });
         }
@@ -144,7 +153,7 @@ final class Assessor {
         for (String subject : now.keySet()) {
             SignalVerdict verdict = Families.counts(
                     family,
-                    j,
+                    judgement,
                     now.get(subject),
                     before.getOrDefault(subject, Sums.EMPTY),
                     otherNow.getOrDefault(subject, Sums.EMPTY),
@@ -153,7 +162,9 @@ final class Assessor {
                 worst = verdict;
             }
         }
-        return worst != null ? worst : Families.counts(family, j, Sums.EMPTY, Sums.EMPTY, Sums.EMPTY, Sums.EMPTY);
+        return worst != null
+                ? worst
+                : Families.counts(family, judgement, Sums.EMPTY, Sums.EMPTY, Sums.EMPTY, Sums.EMPTY);
     }
 
     private static int rank(Verdict verdict) {
@@ -182,10 +193,10 @@ final class Assessor {
                 regions.add(t.region());
             }
         }
-        for (Observation a : firing) {
-            if (a.cloud().equals(primary)) {
-                tenants.add(a.tenant());
-                regions.add(a.region());
+        for (Observation alert : firing) {
+            if (alert.cloud().equals(primary)) {
+                tenants.add(alert.tenant());
+                regions.add(alert.region());
             }
         }
         tenants.remove(Observation.ANY);
@@ -279,7 +290,7 @@ final class Assessor {
         }
         for (VersionSeen seen : versions) {
             double bad = badByVersion.getOrDefault(seen.key(), 0.0);
-            if (bad < j.minSamples()) {
+            if (bad < judgement.minSamples()) {
                 continue;
             }
             double share = bad / badByService.get(seen.service());

@@ -79,7 +79,9 @@ public final class PolicyEvaluator
                         "tallies", TypeInformation.of(TallyKey.class), TypeInformation.of(Tally.class)));
         firing = getRuntimeContext()
                 .getMapState(new MapStateDescriptor<>(
-                        "firing", TypeInformation.of(AlertKey.Transition.class), TypeInformation.of(Observation.class)));
+                        "firing",
+                        TypeInformation.of(AlertKey.Transition.class),
+                        TypeInformation.of(Observation.class)));
         versions = getRuntimeContext()
                 .getMapState(new MapStateDescriptor<>(
                         "versions", TypeInformation.of(ServiceVersion.class), TypeInformation.of(VersionSeen.class)));
@@ -95,47 +97,52 @@ public final class PolicyEvaluator
     }
 
     @Override
-    public void processElement1(Observation o, Context ctx, Collector<DecisionRecord> out) throws Exception {
+    public void processElement1(Observation observation, Context ctx, Collector<DecisionRecord> out) throws Exception {
         long watermark = ctx.timerService().currentWatermark();
         // before the first watermark it is Long.MIN_VALUE: subtracting would wrap around
         boolean late = watermark > Long.MIN_VALUE + settings.retentionMillis()
-                && o.timeMillis() < watermark - settings.retentionMillis();
+                && observation.timeMillis() < watermark - settings.retentionMillis();
         if (late) {
             lateObservations.inc();
             return;
         }
-        if (!policies.containsKey(o.policy())) {
+        if (!policies.containsKey(observation.policy())) {
             // Observe only emits for known policies: another job's stream wired in by mistake, not telemetry
             return;
         }
         long every = settings.evaluateEveryMillis();
-        long bucket = Math.floorDiv(o.timeMillis(), every) * every;
-        TallyKey cell = TallyKey.of(o, bucket);
+        long bucket = Math.floorDiv(observation.timeMillis(), every) * every;
+        TallyKey cell = TallyKey.of(observation, bucket);
         Tally tally = tallies.get(cell);
-        tallies.put(cell, tally == null ? Tally.of(o, bucket) : tally.plus(o));
-        if (o.family().equals(Signals.TRACE_SLO)) {
+        tallies.put(cell, tally == null ? Tally.of(observation, bucket) : tally.plus(observation));
+        if (observation.family().equals(Signals.TRACE_SLO)) {
             // kept as transitions: which alerts fire at an instant must not depend on what arrived beyond it
-            firing.put(AlertKey.Transition.of(o), o);
+            firing.put(AlertKey.Transition.of(observation), observation);
         }
-        if (Families.VERSIONED.contains(o.family())
-                && !o.service().isEmpty()
-                && !o.version().equals("unknown")) {
-            ServiceVersion version = new ServiceVersion(o.service(), o.version());
+        if (Families.VERSIONED.contains(observation.family())
+                && !observation.service().isEmpty()
+                && !observation.version().equals("unknown")) {
+            ServiceVersion version = new ServiceVersion(observation.service(), observation.version());
             VersionSeen seen = versions.get(version);
-            versions.put(version, seen == null ? VersionSeen.at(version, o.timeMillis()) : seen.seenAt(o.timeMillis()));
+            versions.put(
+                    version,
+                    seen == null
+                            ? VersionSeen.at(version, observation.timeMillis())
+                            : seen.seenAt(observation.timeMillis()));
         }
         ctx.timerService().registerEventTimeTimer(bucket + every);
     }
 
     @Override
-    public void processElement2(OperatorConfirmation c, Context ctx, Collector<DecisionRecord> out) throws Exception {
-        if (!policies.containsKey(c.policy())) {
+    public void processElement2(OperatorConfirmation confirmation, Context ctx, Collector<DecisionRecord> out)
+            throws Exception {
+        if (!policies.containsKey(confirmation.policy())) {
             expiredConfirmations.inc();
             return;
         }
-        confirmations.put(c.decisionId(), c);
+        confirmations.put(confirmation.decisionId(), confirmation);
         long every = settings.evaluateEveryMillis();
-        ctx.timerService().registerEventTimeTimer((Math.floorDiv(c.atMillis(), every) + 1) * every);
+        ctx.timerService().registerEventTimeTimer((Math.floorDiv(confirmation.atMillis(), every) + 1) * every);
     }
 
     @Override
@@ -146,28 +153,18 @@ public final class PolicyEvaluator
             clear();
             return;
         }
-        List<Tally> all = new ArrayList<>();
-        // state iterates in hash order: its keys sort the tallies, so the same input always gives the same records
-        Map<TallyKey, Tally> ordered = new TreeMap<>();
-        for (Map.Entry<TallyKey, Tally> entry : tallies.entries()) {
-            // telemetry past the evaluated instant may already be here; what it says must wait for its own turn
-            if (entry.getValue().bucketMillis() < now) {
-                ordered.put(entry.getKey(), entry.getValue());
-            }
-        }
-        all.addAll(ordered.values());
+        List<Tally> evaluated = talliesBefore(now);
         List<Observation> alerts = firingAt(now);
-        List<VersionSeen> seen = new ArrayList<>();
-        versions.values().forEach(seen::add);
-        seen.sort(Comparator.comparing(VersionSeen::service).thenComparing(VersionSeen::version));
+        List<VersionSeen> seen = versionsSeen();
 
-        Assessor assessor = new Assessor(policy, settings, now, all, alerts);
+        Assessor assessor = new Assessor(policy, settings, now, evaluated, alerts);
         Assessor.Assessment assessment = assessor.assess(seen);
         emitVerdicts(policy, assessment, now, ctx);
         EpisodeMachine.Memory before = remembered();
         Optional<OperatorConfirmation> confirmation = Optional.empty();
         if (before.open().isPresent()) {
-            confirmation = Optional.ofNullable(confirmations.get(before.open().get().decisionId()));
+            confirmation =
+                    Optional.ofNullable(confirmations.get(before.open().get().decisionId()));
         }
         EpisodeMachine.Step step = new EpisodeMachine(policy, settings)
                 .evaluate(before, now, assessment, assessor::verdictsAt, confirmation);
@@ -213,20 +210,44 @@ public final class PolicyEvaluator
         }
     }
 
-    private static void emitVerdicts(
-            PolicySpec policy, Assessor.Assessment assessment, long now, OnTimerContext ctx) {
-        String primary =
-                assessment.scope() == null ? policy.clouds().primary() : assessment.scope().cloud();
-        for (SignalVerdict v : assessment.verdicts()) {
-            ctx.output(
-                    VERDICTS, new PolicyVerdict(policy.name(), policy.domain(), primary, v.family(), v.verdict(), now));
-        }
-        for (SignalVerdict v : assessment.target()) {
+    private static void emitVerdicts(PolicySpec policy, Assessor.Assessment assessment, long now, OnTimerContext ctx) {
+        String primary = assessment.scope() == null
+                ? policy.clouds().primary()
+                : assessment.scope().cloud();
+        for (SignalVerdict verdict : assessment.verdicts()) {
             ctx.output(
                     VERDICTS,
                     new PolicyVerdict(
-                            policy.name(), policy.domain(), policy.clouds().secondary(), v.family(), v.verdict(), now));
+                            policy.name(), policy.domain(), primary, verdict.family(), verdict.verdict(), now));
         }
+        String secondary = policy.clouds().secondary();
+        for (SignalVerdict verdict : assessment.target()) {
+            ctx.output(
+                    VERDICTS,
+                    new PolicyVerdict(
+                            policy.name(), policy.domain(), secondary, verdict.family(), verdict.verdict(), now));
+        }
+    }
+
+    /** The tallies of buckets before {@code now}, in the order of their keys. */
+    private List<Tally> talliesBefore(long now) throws Exception {
+        // state iterates in hash order: its keys sort the tallies, so the same input always gives the same records
+        Map<TallyKey, Tally> ordered = new TreeMap<>();
+        for (Map.Entry<TallyKey, Tally> entry : tallies.entries()) {
+            // telemetry past the evaluated instant may already be here; what it says must wait for its own turn
+            if (entry.getValue().bucketMillis() < now) {
+                ordered.put(entry.getKey(), entry.getValue());
+            }
+        }
+        return new ArrayList<>(ordered.values());
+    }
+
+    /** Every version seen within the release lookback, by service and version. */
+    private List<VersionSeen> versionsSeen() throws Exception {
+        List<VersionSeen> seen = new ArrayList<>();
+        versions.values().forEach(seen::add);
+        seen.sort(Comparator.comparing(VersionSeen::service).thenComparing(VersionSeen::version));
+        return seen;
     }
 
     /** The alerts whose latest transition at or before {@code now} is firing; older transitions are dropped. */

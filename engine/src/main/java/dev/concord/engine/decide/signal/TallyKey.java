@@ -34,17 +34,17 @@ public record TallyKey(
             .thenComparing(TallyKey::version, TEXT);
 
     /** The cell of the observation in the bucket that starts at {@code bucketMillis}. */
-    public static TallyKey of(Observation o, long bucketMillis) {
+    public static TallyKey of(Observation observation, long bucketMillis) {
         return new TallyKey(
                 bucketMillis,
-                o.family(),
-                o.cloud(),
-                o.region(),
-                o.tenant(),
-                o.subject(),
-                o.origin(),
-                o.service(),
-                o.version());
+                observation.family(),
+                observation.cloud(),
+                observation.region(),
+                observation.tenant(),
+                observation.subject(),
+                observation.origin(),
+                observation.service(),
+                observation.version());
     }
 
     @Override
