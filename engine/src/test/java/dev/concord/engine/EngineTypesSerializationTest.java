@@ -6,13 +6,16 @@ import dev.concord.engine.correlate.TelemetryPresence;
 import dev.concord.engine.correlate.TraceSignatures;
 import dev.concord.engine.correlate.TransactionCorrelator;
 import dev.concord.engine.correlate.TransactionOutcome;
+import dev.concord.engine.decide.AlertKey;
 import dev.concord.engine.decide.DecisionRecord;
 import dev.concord.engine.decide.Episode;
 import dev.concord.engine.decide.OperatorConfirmation;
+import dev.concord.engine.decide.ServiceVersion;
 import dev.concord.engine.decide.VersionSeen;
 import dev.concord.engine.decide.signal.Evidence;
 import dev.concord.engine.decide.signal.Observation;
 import dev.concord.engine.decide.signal.Tally;
+import dev.concord.engine.decide.signal.TallyKey;
 import dev.concord.engine.ratio.MinuteCounts;
 import dev.concord.engine.ratio.MinuteSuccessRatio;
 import dev.concord.engine.ratio.TransactionCloud;
@@ -48,6 +51,10 @@ class EngineTypesSerializationTest {
                 SloAlert.class,
                 Observation.class,
                 Tally.class,
+                TallyKey.class,
+                AlertKey.class,
+                AlertKey.Transition.class,
+                ServiceVersion.class,
                 VersionSeen.class,
                 OperatorConfirmation.class,
                 Episode.class,

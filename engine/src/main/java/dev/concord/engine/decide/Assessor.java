@@ -24,12 +24,14 @@ import java.util.TreeSet;
  * primary at the narrowest scope that explains a failure, the quorum of independent families, the target's
  * verdicts, the replication lag and a release the failures concentrate in. A plain function of its inputs, so the
  * same state always gives the same assessment.
+ *
+ * <p>Contract: the tallies come in the order of their keys and only from buckets before {@code now}; the alerts are
+ * those firing at {@code now}. The window is the last {@link Judgement#windowMillis()} before {@code now}, the
+ * baseline the {@link Judgement#baselineMillis()} before the window; older tallies only give the replication lag's
+ * latest reading. Nothing here remembers anything between instants: how a decision moves on is
+ * {@link EpisodeMachine}'s.
  */
 final class Assessor {
-
-    /** Families whose telemetry carries the service version that served it. */
-    private static final Set<String> VERSIONED =
-            Set.of(Observation.RELEASE, Signals.HEALTH, Signals.DEPENDENCY, Signals.LOG_SIGNATURES);
 
     /** A release that the window's failures concentrate in. */
     record Release(String service, String version, double share, long firstSeenMillis) {}
@@ -56,7 +58,7 @@ final class Assessor {
 
     private final PolicySpec policy;
     private final DecisionSettings settings;
-    private final Judgement j;
+    private final Judgement judgement;
     private final long now;
     private final List<Tally> current = new ArrayList<>();
     private final List<Tally> baseline = new ArrayList<>();
@@ -71,15 +73,15 @@ final class Assessor {
             Collection<Observation> firingAlerts) {
         this.policy = policy;
         this.settings = settings;
-        this.j = settings.judgement();
+        this.judgement = settings.judgement();
         this.now = now;
         this.all = List.copyOf(tallies);
         this.firing = List.copyOf(firingAlerts);
-        long windowStart = now - j.windowMillis();
+        long windowStart = now - judgement.windowMillis();
         for (Tally t : tallies) {
             if (t.bucketMillis() >= windowStart && t.bucketMillis() < now) {
                 current.add(t);
-            } else if (t.bucketMillis() < windowStart && t.bucketMillis() >= windowStart - j.baselineMillis()) {
+            } else if (t.bucketMillis() < windowStart && t.bucketMillis() >= windowStart - judgement.baselineMillis()) {
                 baseline.add(t);
             }
         }
@@ -87,51 +89,54 @@ final class Assessor {
 
     Assessment assess(Collection<VersionSeen> versions) {
         DecisionScope scope = narrowest();
-        List<SignalVerdict> verdicts =
-                scope == null ? verdictsAt(new DecisionScope(policy.primary(), null, null)) : verdictsAt(scope);
+        List<SignalVerdict> verdicts = scope == null
+                ? verdictsAt(new DecisionScope(policy.clouds().primary(), null, null))
+                : verdictsAt(scope);
         List<String> counted = Independence.counted(verdicts);
         return new Assessment(
                 scope,
                 verdicts,
                 counted,
                 quorumSince(verdicts, counted),
-                verdictsAt(new DecisionScope(policy.secondary(), null, null)),
+                verdictsAt(new DecisionScope(policy.clouds().secondary(), null, null)),
                 lagSeconds(),
-                release(scope == null ? new DecisionScope(policy.primary(), null, null) : scope, versions));
+                release(scope == null ? new DecisionScope(policy.clouds().primary(), null, null) : scope, versions));
     }
 
     /** Every configured family's verdict for a cloud, optionally one region or one tenant of it. */
     List<SignalVerdict> verdictsAt(DecisionScope scope) {
-        String other = policy.otherThan(scope.cloud());
+        String other = policy.clouds().otherThan(scope.cloud());
         DecisionScope otherScope = new DecisionScope(other, null, scope.tenant());
         List<SignalVerdict> verdicts = new ArrayList<>();
-        for (String family : policy.families()) {
+        for (String family : policy.signals().families()) {
             verdicts.add(
                     switch (family) {
                         case Signals.TRACE_SLO ->
                             Families.traceSlo(
-                                    j,
+                                    judgement,
                                     firing.stream()
-                                            .filter(a -> in(scope, a.cloud(), a.region(), a.tenant()))
+                                            .filter(alert -> in(scope, alert.cloud(), alert.region(), alert.tenant()))
                                             .toList(),
-                                    policy.pageOnly());
+                                    policy.signals().traceSlo().pageOnly());
                         case Signals.PROBES ->
                             Families.probes(
-                                    j,
-                                    policy.minVantagePoints(),
-                                    policy.minFailingFraction(),
+                                    judgement,
+                                    policy.signals().probe().minVantagePoints(),
+                                    policy.signals().probe().minFailingFraction(),
                                     bySubject(current, family, scope),
                                     bySubject(baseline, family, scope),
                                     networks(scope));
                         case Signals.LOG_SIGNATURES ->
                             Families.logSignatures(
-                                    j,
-                                    policy.logMinPerMinute() * j.windowMillis() / 60_000.0,
+                                    judgement,
+                                    policy.signals().logSignatures().minPerMinute()
+                                            * judgement.windowMillis()
+                                            / 60_000.0,
                                     sums(current, family, scope),
                                     sums(baseline, family, scope),
                                     sums(current, family, otherScope),
                                     sums(baseline, family, otherScope));
-                        case Signals.GUARDS -> Families.guards(j, limits(), bySubject(current, family, scope));
+                        case Signals.GUARDS -> Families.guards(judgement, limits(), bySubject(current, family, scope));
                         default -> worstOfSubjects(family, scope, otherScope);
                     });
         }
@@ -148,7 +153,7 @@ final class Assessor {
         for (String subject : now.keySet()) {
             SignalVerdict verdict = Families.counts(
                     family,
-                    j,
+                    judgement,
                     now.get(subject),
                     before.getOrDefault(subject, Sums.EMPTY),
                     otherNow.getOrDefault(subject, Sums.EMPTY),
@@ -157,7 +162,9 @@ final class Assessor {
                 worst = verdict;
             }
         }
-        return worst != null ? worst : Families.counts(family, j, Sums.EMPTY, Sums.EMPTY, Sums.EMPTY, Sums.EMPTY);
+        return worst != null
+                ? worst
+                : Families.counts(family, judgement, Sums.EMPTY, Sums.EMPTY, Sums.EMPTY, Sums.EMPTY);
     }
 
     private static int rank(Verdict verdict) {
@@ -177,7 +184,7 @@ final class Assessor {
      * wider scope's does. A scope the policy does not allow is skipped.
      */
     private DecisionScope narrowest() {
-        String primary = policy.primary();
+        String primary = policy.clouds().primary();
         Set<String> tenants = new TreeSet<>();
         Set<String> regions = new TreeSet<>();
         for (Tally t : current) {
@@ -186,10 +193,10 @@ final class Assessor {
                 regions.add(t.region());
             }
         }
-        for (Observation a : firing) {
-            if (a.cloud().equals(primary)) {
-                tenants.add(a.tenant());
-                regions.add(a.region());
+        for (Observation alert : firing) {
+            if (alert.cloud().equals(primary)) {
+                tenants.add(alert.tenant());
+                regions.add(alert.region());
             }
         }
         tenants.remove(Observation.ANY);
@@ -249,7 +256,7 @@ final class Assessor {
     }
 
     private Double lagSeconds() {
-        GuardSpec guard = policy.lagGuard();
+        GuardSpec guard = policy.vetoes().lagGuard();
         if (guard == null) {
             return null;
         }
@@ -271,17 +278,19 @@ final class Assessor {
      * own, unchanged versions) must not hide where the failures start.
      */
     private Release release(DecisionScope scope, Collection<VersionSeen> versions) {
-        Map<String, Double> badByVersion = new TreeMap<>();
-        Map<String, Double> badByService = new TreeMap<>();
+        Map<ServiceVersion, Double> badByVersion = new HashMap<>();
+        Map<String, Double> badByService = new HashMap<>();
         for (Tally t : current) {
-            if (VERSIONED.contains(t.family()) && in(scope, t.cloud(), t.region(), t.tenant()) && t.bad() > 0) {
+            if (Families.VERSIONED.contains(t.family())
+                    && in(scope, t.cloud(), t.region(), t.tenant())
+                    && t.bad() > 0) {
                 badByService.merge(t.service(), t.bad(), Double::sum);
-                badByVersion.merge(t.service() + "|" + t.version(), t.bad(), Double::sum);
+                badByVersion.merge(new ServiceVersion(t.service(), t.version()), t.bad(), Double::sum);
             }
         }
         for (VersionSeen seen : versions) {
-            double bad = badByVersion.getOrDefault(seen.service() + "|" + seen.version(), 0.0);
-            if (bad < j.minSamples()) {
+            double bad = badByVersion.getOrDefault(seen.key(), 0.0);
+            if (bad < judgement.minSamples()) {
                 continue;
             }
             double share = bad / badByService.get(seen.service());
@@ -307,7 +316,7 @@ final class Assessor {
     }
 
     private List<Families.Limit> limits() {
-        return policy.guards().stream()
+        return policy.signals().guards().stream()
                 .map(g -> new Families.Limit(g.name(), g.above(), g.below()))
                 .toList();
     }

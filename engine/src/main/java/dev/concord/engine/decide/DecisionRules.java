@@ -1,5 +1,6 @@
 package dev.concord.engine.decide;
 
+import dev.concord.engine.decide.PolicySpec.SignalsSpec;
 import dev.concord.engine.decide.guards.promql.PromQlGuards;
 import dev.concord.rules.model.FailoverPolicy;
 import dev.concord.rules.model.GuardSignal;
@@ -29,55 +30,64 @@ public final class DecisionRules {
 
     static PolicySpec spec(RuleSet rules, FailoverPolicy policy) {
         String name = policy.metadata().name();
-        Signals signals = policy.signals();
-        List<GuardSpec> guards = new ArrayList<>();
-        if (signals.guards() != null) {
-            for (Signals.GuardCondition condition : signals.guards().conditions()) {
-                guards.add(
-                        guard(rules, name, condition.guard(), decimal(condition.above()), decimal(condition.below())));
-            }
-        }
         FailoverPolicy.Vetoes vetoes = policy.vetoes() == null ? FailoverPolicy.Vetoes.NONE : policy.vetoes();
         FailoverPolicy.ReplicationLag lag = vetoes.replicationLag();
         FailoverPolicy.Timing timing = policy.timing() == null ? FailoverPolicy.Timing.DEFAULT : policy.timing();
         List<Scope> scopes = policy.scopes().isEmpty() ? List.of(Scope.CLOUD) : policy.scopes();
-        double logPerMinute = signals.logSignatures() == null
-                ? 0
-                : signals.logSignatures().minRate().count().doubleValue()
-                        * 60_000.0
-                        / signals.logSignatures().minRate().per().toMillis();
         return new PolicySpec(
                 name,
                 WireName.of(policy.layer()),
                 policy.pattern(),
-                policy.clouds().primary(),
-                policy.clouds().secondary(),
+                new PolicySpec.Clouds(policy.clouds().primary(), policy.clouds().secondary()),
                 scopes.stream().sorted(Comparator.naturalOrder()).toList(),
-                signals.traceSlo() == null ? List.of() : signals.traceSlo().slos(),
-                signals.traceSlo() == null
-                        || signals.traceSlo().severity() == null
-                        || signals.traceSlo().severity().name().equals("PAGE"),
-                signals.probes() == null ? null : signals.probes().probe(),
-                signals.probes() == null ? 0 : signals.probes().minVantagePoints(),
-                signals.probes() == null
-                        ? 0
-                        : signals.probes().minFailingFraction().doubleValue(),
+                signals(rules, name, policy.signals()),
+                policy.quorum().atLeast(),
+                new PolicySpec.VetoesSpec(
+                        lag == null ? null : guard(rules, name, lag.guard(), null, null),
+                        lag == null ? 0 : lag.rpo().toMillis(),
+                        vetoes.targetDegraded(),
+                        vetoes.releaseCorrelation()),
+                policy.confirmation() != null && policy.confirmation().required(),
+                new PolicySpec.TimingSpec(
+                        timing.forDuration().toMillis(),
+                        timing.cooldown().toMillis(),
+                        timing.stableBeforeFailback().toMillis()));
+    }
+
+    private static SignalsSpec signals(RuleSet rules, String policy, Signals signals) {
+        List<GuardSpec> guards = new ArrayList<>();
+        if (signals.guards() != null) {
+            for (Signals.GuardCondition condition : signals.guards().conditions()) {
+                guards.add(guard(
+                        rules, policy, condition.guard(), decimal(condition.above()), decimal(condition.below())));
+            }
+        }
+        Signals.TraceSlo traceSlo = signals.traceSlo();
+        Signals.Probes probes = signals.probes();
+        Signals.LogSignatures logs = signals.logSignatures();
+        return new SignalsSpec(
+                traceSlo == null
+                        ? SignalsSpec.TraceSlo.NONE
+                        : new SignalsSpec.TraceSlo(
+                                traceSlo.slos(),
+                                traceSlo.severity() == null
+                                        || traceSlo.severity().name().equals("PAGE")),
+                probes == null
+                        ? SignalsSpec.Probe.NONE
+                        : new SignalsSpec.Probe(
+                                probes.probe(),
+                                probes.minVantagePoints(),
+                                probes.minFailingFraction().doubleValue()),
                 signals.health() == null ? null : signals.health().check(),
                 signals.dependency() == null ? List.of() : signals.dependency().names(),
-                signals.logSignatures() == null
-                        ? List.of()
-                        : signals.logSignatures().patterns(),
-                logPerMinute,
-                guards,
-                policy.quorum().atLeast(),
-                lag == null ? null : guard(rules, name, lag.guard(), null, null),
-                lag == null ? 0 : lag.rpo().toMillis(),
-                vetoes.targetDegraded(),
-                vetoes.releaseCorrelation(),
-                policy.confirmation() != null && policy.confirmation().required(),
-                timing.forDuration().toMillis(),
-                timing.cooldown().toMillis(),
-                timing.stableBeforeFailback().toMillis());
+                logs == null
+                        ? SignalsSpec.LogSignatures.NONE
+                        : new SignalsSpec.LogSignatures(
+                                logs.patterns(),
+                                logs.minRate().count().doubleValue()
+                                        * 60_000.0
+                                        / logs.minRate().per().toMillis()),
+                guards);
     }
 
     private static GuardSpec guard(RuleSet rules, String policy, String name, Double above, Double below) {

@@ -1,86 +1,139 @@
 package dev.concord.engine.decide;
 
+import dev.concord.engine.decide.DecisionRecord.DecisionScope;
+
 /**
- * The open decision of a policy, from its first record to a terminal one (WITHDRAWN, EXPIRED) or a failback.
+ * The open decision of a policy, from its first record to a terminal one (WITHDRAWN, EXPIRED) or a failback: what a
+ * policy evaluator keeps of it between evaluations, and what each of its records says. Created with
+ * {@link #opened}, moved on by the named transitions, each of which returns a new episode; {@link EpisodeMachine}
+ * decides which applies when.
  *
- * @param region null for a whole cloud
- * @param tenant null for every tenant
- * @param pendingSinceMillis when it last entered PENDING_CONFIRMATION, or {@link Long#MIN_VALUE}
- * @param healthySinceMillis since when the primary has been healthy again, or {@link Long#MIN_VALUE}
+ * <p>Invariants: an episode's id, action, scope and clouds never change; {@link #stateSinceMillis} is when it
+ * entered its current state; the primary's recovery is followed only while a failover is {@link #inEffect()}; an
+ * episode is confirmed at most once. A failback is never kept: its record closes the episode.
+ *
+ * <p>A Flink POJO: it is kept in keyed state as it is.
+ *
+ * @param scope where it applies: a whole cloud, one region or one tenant
+ * @param from the cloud the decision moves away from
+ * @param to the cloud it moves to
+ * @param stateSinceMillis when it entered its current state
+ * @param primaryHealthy whether the primary has been healthy again since {@code primaryHealthySinceMillis}
+ * @param primaryHealthySinceMillis since when the primary has been healthy, read only while {@code primaryHealthy}
+ * @param confirmation the operator's confirmation, null until one is given
  */
 public record Episode(
         String decisionId,
         Action action,
         DecisionState state,
-        String cloud,
-        String region,
-        String tenant,
+        DecisionScope scope,
         String from,
         String to,
-        long pendingSinceMillis,
-        long healthySinceMillis,
-        String confirmedBy,
-        String confirmedAt,
-        String confirmedReason) {
+        long stateSinceMillis,
+        boolean primaryHealthy,
+        long primaryHealthySinceMillis,
+        DecisionRecord.Confirmation confirmation) {
 
-    Episode with(Action nextAction, DecisionState nextState, long pendingSince) {
-        return new Episode(
-                decisionId,
-                nextAction,
-                nextState,
-                cloud,
-                region,
-                tenant,
-                from,
-                to,
-                pendingSince,
-                healthySinceMillis,
-                confirmedBy,
-                confirmedAt,
-                confirmedReason);
+    /** A decision opened at {@code now} to move {@code scope} from the primary to the secondary. */
+    static Episode opened(
+            String decisionId,
+            Action action,
+            DecisionState state,
+            DecisionScope scope,
+            PolicySpec.Clouds clouds,
+            long now) {
+        return new Episode(decisionId, action, state, scope, clouds.primary(), clouds.secondary(), now, false, 0, null);
     }
 
-    Episode healthySince(long millis) {
+    /** Moving {@code scope} back to the primary, healthy since {@code healthySinceMillis}: a recommendation. */
+    static Episode failback(
+            String decisionId, DecisionScope scope, PolicySpec.Clouds clouds, long healthySinceMillis, long now) {
+        return new Episode(
+                decisionId,
+                Action.FAILBACK,
+                DecisionState.RECOMMENDED,
+                scope,
+                clouds.secondary(),
+                clouds.primary(),
+                now,
+                true,
+                healthySinceMillis,
+                null);
+    }
+
+    /** The same decision in another state, from {@code now}. */
+    Episode movedTo(DecisionState next, long now) {
         return new Episode(
                 decisionId,
                 action,
-                state,
-                cloud,
-                region,
-                tenant,
+                next,
+                scope,
                 from,
                 to,
-                pendingSinceMillis,
-                millis,
-                confirmedBy,
-                confirmedAt,
-                confirmedReason);
+                now,
+                primaryHealthy,
+                primaryHealthySinceMillis,
+                confirmation);
     }
 
-    Episode confirmed(OperatorConfirmation confirmation, String at) {
+    /** The primary recovered before anyone acted. */
+    Episode withdrawn(long now) {
+        return movedTo(DecisionState.WITHDRAWN, now);
+    }
+
+    /** Nobody confirmed in time. */
+    Episode expired(long now) {
+        return movedTo(DecisionState.EXPIRED, now);
+    }
+
+    /** Confirmed at {@code now} by the operator's confirmation, which records when it was given. */
+    Episode confirmed(OperatorConfirmation by, long now) {
         return new Episode(
                 decisionId,
                 action,
                 DecisionState.CONFIRMED,
-                cloud,
-                region,
-                tenant,
+                scope,
                 from,
                 to,
-                pendingSinceMillis,
-                healthySinceMillis,
-                confirmation.by(),
-                at,
-                confirmation.reason());
+                now,
+                primaryHealthy,
+                primaryHealthySinceMillis,
+                new DecisionRecord.Confirmation(by.by(), DecisionIds.rfc3339(by.atMillis()), by.reason()));
     }
 
-    DecisionRecord.DecisionScope scope() {
-        return new DecisionRecord.DecisionScope(cloud, region, tenant);
+    /** The primary is healthy at {@code now}: healthy since then, or since earlier if it already was. */
+    Episode primaryHealthyAt(long now) {
+        return primaryHealthy
+                ? this
+                : new Episode(decisionId, action, state, scope, from, to, stateSinceMillis, true, now, confirmation);
+    }
+
+    /** The primary is not healthy (failing, degraded or silent): the stable period starts again when it is. */
+    Episode primaryNotHealthy() {
+        return primaryHealthy
+                ? new Episode(decisionId, action, state, scope, from, to, stateSinceMillis, false, 0, confirmation)
+                : this;
+    }
+
+    boolean isPending() {
+        return state == DecisionState.PENDING_CONFIRMATION;
+    }
+
+    /** When it entered PENDING_CONFIRMATION, where it still is. */
+    long pendingSinceMillis() {
+        if (!isPending()) {
+            throw new IllegalStateException(decisionId + " is " + state + ", not pending");
+        }
+        return stateSinceMillis;
+    }
+
+    /** It moves traffic or promotes the standby: not a rollback, and not a deferred layer's notice. */
+    boolean failsOver() {
+        return action == Action.SHIFT_TRAFFIC || action == Action.PROMOTE_STANDBY;
     }
 
     /** A failover that is (or may be) in effect: the primary's recovery leads to a failback, not a withdrawal. */
     boolean inEffect() {
-        return (action == Action.SHIFT_TRAFFIC || action == Action.PROMOTE_STANDBY)
-                && (state == DecisionState.CONFIRMED || state == DecisionState.RECOMMENDED);
+        return failsOver() && (state == DecisionState.CONFIRMED || state == DecisionState.RECOMMENDED);
     }
 }

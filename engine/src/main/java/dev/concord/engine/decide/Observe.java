@@ -45,7 +45,9 @@ public final class Observe<T> implements FlatMapFunction<T, Observation> {
         this.rule = rule;
         List<List<Pattern>> compiled = new ArrayList<>();
         for (PolicySpec policy : policies) {
-            compiled.add(policy.logPatterns().stream().map(Pattern::compile).toList());
+            compiled.add(policy.signals().logSignatures().patterns().stream()
+                    .map(Pattern::compile)
+                    .toList());
         }
         this.patterns = List.copyOf(compiled);
     }
@@ -78,7 +80,7 @@ public final class Observe<T> implements FlatMapFunction<T, Observation> {
     }
 
     private static void alert(PolicySpec policy, SloAlert alert, List<Pattern> unused, Collector<Observation> out) {
-        if (policy.slos().contains(alert.slo())) {
+        if (policy.signals().traceSlo().slos().contains(alert.slo())) {
             out.collect(new Observation(
                     policy.name(),
                     Signals.TRACE_SLO,
@@ -97,7 +99,8 @@ public final class Observe<T> implements FlatMapFunction<T, Observation> {
     }
 
     private static void probe(PolicySpec policy, ProbeResult probe, List<Pattern> unused, Collector<Observation> out) {
-        if (probe.probeName().equals(policy.healthCheck())) {
+        String healthCheck = policy.signals().healthCheck();
+        if (probe.probeName().equals(healthCheck)) {
             // a synthetic health check run against a cloud: a health result of the target, not of the prober
             out.collect(new Observation(
                     policy.name(),
@@ -105,7 +108,7 @@ public final class Observe<T> implements FlatMapFunction<T, Observation> {
                     probe.targetCloudProvider(),
                     any(probe.targetCloudRegion()),
                     Observation.ANY,
-                    policy.healthCheck(),
+                    healthCheck,
                     probe.resource().cloudProvider(),
                     "",
                     "",
@@ -114,7 +117,7 @@ public final class Observe<T> implements FlatMapFunction<T, Observation> {
                     Double.NaN,
                     1));
         }
-        if (probe.probeName().equals(policy.probe())) {
+        if (probe.probeName().equals(policy.signals().probe().name())) {
             out.collect(new Observation(
                     policy.name(),
                     Signals.PROBES,
@@ -135,24 +138,18 @@ public final class Observe<T> implements FlatMapFunction<T, Observation> {
     private static void metric(
             PolicySpec policy, MetricSample sample, List<Pattern> unused, Collector<Observation> out) {
         long time = sample.timeUnixNano() / 1_000_000L;
-        if (policy.healthCheck() != null
-                && (sample.name().equals(policy.healthCheck())
-                        || policy.healthCheck().equals(sample.attributes().get(HEALTH_CHECK_ATTRIBUTE)))) {
+        String healthCheck = policy.signals().healthCheck();
+        if (healthCheck != null
+                && (sample.name().equals(healthCheck)
+                        || healthCheck.equals(sample.attributes().get(HEALTH_CHECK_ATTRIBUTE)))) {
             // a check reports 1 when healthy; anything lower (0, or a NaN from a broken exporter) is a failed check
             out.collect(observation(
-                    policy,
-                    Signals.HEALTH,
-                    sample.resource(),
-                    policy.healthCheck(),
-                    time,
-                    !(sample.value() >= 1),
-                    Double.NaN));
+                    policy, Signals.HEALTH, sample.resource(), healthCheck, time, !(sample.value() >= 1), Double.NaN));
         }
-        List<GuardSpec> guards = new ArrayList<>(policy.guards());
-        if (policy.lagGuard() != null
-                && policy.guards().stream()
-                        .noneMatch(g -> g.name().equals(policy.lagGuard().name()))) {
-            guards.add(policy.lagGuard());
+        List<GuardSpec> guards = new ArrayList<>(policy.signals().guards());
+        GuardSpec lagGuard = policy.vetoes().lagGuard();
+        if (lagGuard != null && guards.stream().noneMatch(g -> g.name().equals(lagGuard.name()))) {
+            guards.add(lagGuard);
         }
         for (GuardSpec guard : guards) {
             if (sample.name().equals(guard.metric()) && matches(sample.attributes(), guard.attributes())) {
@@ -186,9 +183,10 @@ public final class Observe<T> implements FlatMapFunction<T, Observation> {
     }
 
     private static void span(PolicySpec policy, Span span, List<Pattern> unused, Collector<Observation> out) {
-        if (span.kind() == SpanKind.CLIENT && !policy.dependencies().isEmpty()) {
+        List<String> dependencies = policy.signals().dependencies();
+        if (span.kind() == SpanKind.CLIENT && !dependencies.isEmpty()) {
             String dependency = dependencyOf(span.attributes());
-            if (dependency != null && policy.dependencies().contains(dependency)) {
+            if (dependency != null && dependencies.contains(dependency)) {
                 out.collect(weighted(
                         observation(
                                 policy,
@@ -201,7 +199,7 @@ public final class Observe<T> implements FlatMapFunction<T, Observation> {
                         span.adjustedCount()));
             }
         }
-        if (policy.releaseVeto() && (span.kind() == SpanKind.SERVER || span.root())) {
+        if (policy.vetoes().releaseCorrelation() && (span.kind() == SpanKind.SERVER || span.root())) {
             out.collect(weighted(
                     observation(
                             policy,

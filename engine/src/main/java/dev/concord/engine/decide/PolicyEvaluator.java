@@ -1,14 +1,11 @@
 package dev.concord.engine.decide;
 
 import dev.concord.engine.Conventions;
-import dev.concord.engine.decide.DecisionRecord.DecisionScope;
-import dev.concord.engine.decide.DecisionRecord.QuorumCount;
-import dev.concord.engine.decide.DecisionRecord.Signal;
-import dev.concord.engine.decide.DecisionRecord.Veto;
-import dev.concord.engine.decide.DecisionRecord.Weights;
+import dev.concord.engine.decide.signal.Families;
 import dev.concord.engine.decide.signal.Observation;
 import dev.concord.engine.decide.signal.SignalVerdict;
 import dev.concord.engine.decide.signal.Tally;
+import dev.concord.engine.decide.signal.TallyKey;
 import dev.concord.rules.model.Signals;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,7 +13,8 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -32,10 +30,16 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * One failover policy, keyed by its name: observations fold into per-bucket tallies, and every
- * {@link DecisionSettings#evaluateEveryMillis()} of event time the policy is judged and its open decision moves on.
- * Confirmations from the control stream wait in state until the evaluation at or after their time. Every state
- * change emits a decision record. When a policy's telemetry has been silent for the window and baseline, all its
- * state is cleared and no timer is left.
+ * {@link DecisionSettings#evaluateEveryMillis()} of event time the policy is judged ({@link Assessor}) and its open
+ * decision moves on ({@link EpisodeMachine}); this class only moves their inputs and results in and out of keyed
+ * state and timers. Confirmations from the control stream wait in state until the evaluation at or after their time.
+ * Every state change emits a decision record.
+ *
+ * <p>Invariants: an evaluation at instant T reads only tallies of buckets before T and alert transitions at or before
+ * T, in the order of their keys, so the same input always gives the same records however far the sources ran ahead
+ * and in whatever order the state iterates. Observations later than the retention behind the watermark are dropped
+ * and counted. When a policy's telemetry has been silent for the window and baseline, all its state is cleared and no
+ * timer is left.
  */
 public final class PolicyEvaluator
         extends KeyedCoProcessFunction<String, Observation, OperatorConfirmation, DecisionRecord> {
@@ -46,15 +50,12 @@ public final class PolicyEvaluator
     public static final OutputTag<PolicyVerdict> VERDICTS =
             new OutputTag<>("policy-verdicts", TypeInformation.of(PolicyVerdict.class));
 
-    private static final Set<String> VERSIONED =
-            Set.of(Observation.RELEASE, Signals.HEALTH, Signals.DEPENDENCY, Signals.LOG_SIGNATURES);
-
     private final Map<String, PolicySpec> policies = new HashMap<>();
     private final DecisionSettings settings;
 
-    private transient MapState<String, Tally> tallies;
-    private transient MapState<String, Observation> firing;
-    private transient MapState<String, VersionSeen> versions;
+    private transient MapState<TallyKey, Tally> tallies;
+    private transient MapState<AlertKey.Transition, Observation> firing;
+    private transient MapState<ServiceVersion, VersionSeen> versions;
     private transient MapState<String, OperatorConfirmation> confirmations;
     private transient ValueState<Episode> episode;
     private transient ValueState<Long> quorumSince;
@@ -74,11 +75,16 @@ public final class PolicyEvaluator
     @Override
     public void open(OpenContext context) {
         tallies = getRuntimeContext()
-                .getMapState(new MapStateDescriptor<>("tallies", Types.STRING, TypeInformation.of(Tally.class)));
+                .getMapState(new MapStateDescriptor<>(
+                        "tallies", TypeInformation.of(TallyKey.class), TypeInformation.of(Tally.class)));
         firing = getRuntimeContext()
-                .getMapState(new MapStateDescriptor<>("firing", Types.STRING, TypeInformation.of(Observation.class)));
+                .getMapState(new MapStateDescriptor<>(
+                        "firing",
+                        TypeInformation.of(AlertKey.Transition.class),
+                        TypeInformation.of(Observation.class)));
         versions = getRuntimeContext()
-                .getMapState(new MapStateDescriptor<>("versions", Types.STRING, TypeInformation.of(VersionSeen.class)));
+                .getMapState(new MapStateDescriptor<>(
+                        "versions", TypeInformation.of(ServiceVersion.class), TypeInformation.of(VersionSeen.class)));
         confirmations = getRuntimeContext()
                 .getMapState(new MapStateDescriptor<>(
                         "confirmations", Types.STRING, TypeInformation.of(OperatorConfirmation.class)));
@@ -91,55 +97,52 @@ public final class PolicyEvaluator
     }
 
     @Override
-    public void processElement1(Observation o, Context ctx, Collector<DecisionRecord> out) throws Exception {
+    public void processElement1(Observation observation, Context ctx, Collector<DecisionRecord> out) throws Exception {
         long watermark = ctx.timerService().currentWatermark();
         // before the first watermark it is Long.MIN_VALUE: subtracting would wrap around
         boolean late = watermark > Long.MIN_VALUE + settings.retentionMillis()
-                && o.timeMillis() < watermark - settings.retentionMillis();
+                && observation.timeMillis() < watermark - settings.retentionMillis();
         if (late) {
             lateObservations.inc();
             return;
         }
-        if (!policies.containsKey(o.policy())) {
+        if (!policies.containsKey(observation.policy())) {
             // Observe only emits for known policies: another job's stream wired in by mistake, not telemetry
             return;
         }
         long every = settings.evaluateEveryMillis();
-        long bucket = Math.floorDiv(o.timeMillis(), every) * every;
-        String key = Tally.key(o, bucket);
-        Tally tally = tallies.get(key);
-        tallies.put(key, tally == null ? Tally.of(o, bucket) : tally.plus(o));
-        if (o.family().equals(Signals.TRACE_SLO)) {
+        long bucket = Math.floorDiv(observation.timeMillis(), every) * every;
+        TallyKey cell = TallyKey.of(observation, bucket);
+        Tally tally = tallies.get(cell);
+        tallies.put(cell, tally == null ? Tally.of(observation, bucket) : tally.plus(observation));
+        if (observation.family().equals(Signals.TRACE_SLO)) {
             // kept as transitions: which alerts fire at an instant must not depend on what arrived beyond it
-            firing.put(alertKey(o) + "|" + o.timeMillis(), o);
+            firing.put(AlertKey.Transition.of(observation), observation);
         }
-        if (VERSIONED.contains(o.family())
-                && !o.service().isEmpty()
-                && !o.version().equals("unknown")) {
-            String key2 = o.service() + "|" + o.version();
-            VersionSeen seen = versions.get(key2);
+        if (Families.VERSIONED.contains(observation.family())
+                && !observation.service().isEmpty()
+                && !observation.version().equals("unknown")) {
+            ServiceVersion version = new ServiceVersion(observation.service(), observation.version());
+            VersionSeen seen = versions.get(version);
             versions.put(
-                    key2,
+                    version,
                     seen == null
-                            ? new VersionSeen(o.service(), o.version(), o.timeMillis(), o.timeMillis())
-                            : new VersionSeen(
-                                    o.service(),
-                                    o.version(),
-                                    Math.min(seen.firstSeenMillis(), o.timeMillis()),
-                                    Math.max(seen.lastSeenMillis(), o.timeMillis())));
+                            ? VersionSeen.at(version, observation.timeMillis())
+                            : seen.seenAt(observation.timeMillis()));
         }
         ctx.timerService().registerEventTimeTimer(bucket + every);
     }
 
     @Override
-    public void processElement2(OperatorConfirmation c, Context ctx, Collector<DecisionRecord> out) throws Exception {
-        if (!policies.containsKey(c.policy())) {
+    public void processElement2(OperatorConfirmation confirmation, Context ctx, Collector<DecisionRecord> out)
+            throws Exception {
+        if (!policies.containsKey(confirmation.policy())) {
             expiredConfirmations.inc();
             return;
         }
-        confirmations.put(c.decisionId(), c);
+        confirmations.put(confirmation.decisionId(), confirmation);
         long every = settings.evaluateEveryMillis();
-        ctx.timerService().registerEventTimeTimer((Math.floorDiv(c.atMillis(), every) + 1) * every);
+        ctx.timerService().registerEventTimeTimer((Math.floorDiv(confirmation.atMillis(), every) + 1) * every);
     }
 
     @Override
@@ -150,242 +153,145 @@ public final class PolicyEvaluator
             clear();
             return;
         }
-        List<Tally> all = new ArrayList<>();
+        List<Tally> evaluated = talliesBefore(now);
+        List<Observation> alerts = firingAt(now);
+        List<VersionSeen> seen = versionsSeen();
+
+        Assessor assessor = new Assessor(policy, settings, now, evaluated, alerts);
+        Assessor.Assessment assessment = assessor.assess(seen);
+        emitVerdicts(policy, assessment, now, ctx);
+        EpisodeMachine.Memory before = remembered();
+        Optional<OperatorConfirmation> confirmation = Optional.empty();
+        if (before.open().isPresent()) {
+            confirmation =
+                    Optional.ofNullable(confirmations.get(before.open().get().decisionId()));
+        }
+        EpisodeMachine.Step step = new EpisodeMachine(policy, settings)
+                .evaluate(before, now, assessment, assessor::verdictsAt, confirmation);
+        remember(before, step.memory());
+        if (step.confirmationApplied()) {
+            confirmations.remove(confirmation.orElseThrow().decisionId());
+        }
+        step.record().ifPresent(out::collect);
+        ctx.timerService().registerEventTimeTimer(now + settings.evaluateEveryMillis());
+    }
+
+    private EpisodeMachine.Memory remembered() throws Exception {
+        Long since = quorumSince.value();
+        Long until = cooldownUntil.value();
+        return new EpisodeMachine.Memory(
+                Optional.ofNullable(episode.value()),
+                since == null ? OptionalLong.empty() : OptionalLong.of(since),
+                until == null ? OptionalLong.empty() : OptionalLong.of(until));
+    }
+
+    /** Writes what changed; an absent part is cleared. */
+    private void remember(EpisodeMachine.Memory before, EpisodeMachine.Memory after) throws Exception {
+        if (!after.open().equals(before.open())) {
+            if (after.open().isPresent()) {
+                episode.update(after.open().get());
+            } else {
+                episode.clear();
+            }
+        }
+        if (!after.quorumSince().equals(before.quorumSince())) {
+            if (after.quorumSince().isPresent()) {
+                quorumSince.update(after.quorumSince().getAsLong());
+            } else {
+                quorumSince.clear();
+            }
+        }
+        if (!after.cooldownUntil().equals(before.cooldownUntil())) {
+            if (after.cooldownUntil().isPresent()) {
+                cooldownUntil.update(after.cooldownUntil().getAsLong());
+            } else {
+                cooldownUntil.clear();
+            }
+        }
+    }
+
+    private static void emitVerdicts(PolicySpec policy, Assessor.Assessment assessment, long now, OnTimerContext ctx) {
+        String primary = assessment.scope() == null
+                ? policy.clouds().primary()
+                : assessment.scope().cloud();
+        for (SignalVerdict verdict : assessment.verdicts()) {
+            ctx.output(
+                    VERDICTS,
+                    new PolicyVerdict(
+                            policy.name(), policy.domain(), primary, verdict.family(), verdict.verdict(), now));
+        }
+        String secondary = policy.clouds().secondary();
+        for (SignalVerdict verdict : assessment.target()) {
+            ctx.output(
+                    VERDICTS,
+                    new PolicyVerdict(
+                            policy.name(), policy.domain(), secondary, verdict.family(), verdict.verdict(), now));
+        }
+    }
+
+    /** The tallies of buckets before {@code now}, in the order of their keys. */
+    private List<Tally> talliesBefore(long now) throws Exception {
         // state iterates in hash order: its keys sort the tallies, so the same input always gives the same records
-        Map<String, Tally> ordered = new TreeMap<>();
-        for (Map.Entry<String, Tally> entry : tallies.entries()) {
+        Map<TallyKey, Tally> ordered = new TreeMap<>();
+        for (Map.Entry<TallyKey, Tally> entry : tallies.entries()) {
             // telemetry past the evaluated instant may already be here; what it says must wait for its own turn
             if (entry.getValue().bucketMillis() < now) {
                 ordered.put(entry.getKey(), entry.getValue());
             }
         }
-        all.addAll(ordered.values());
-        List<Observation> alerts = firingAt(now);
+        return new ArrayList<>(ordered.values());
+    }
+
+    /** Every version seen within the release lookback, by service and version. */
+    private List<VersionSeen> versionsSeen() throws Exception {
         List<VersionSeen> seen = new ArrayList<>();
         versions.values().forEach(seen::add);
         seen.sort(Comparator.comparing(VersionSeen::service).thenComparing(VersionSeen::version));
-
-        Assessor assessor = new Assessor(policy, settings, now, all, alerts);
-        Assessor.Assessment a = assessor.assess(seen);
-        emitVerdicts(policy, a, now, ctx);
-        Long since = quorumSince.value();
-        if (a.quorum()) {
-            since = since == null ? a.quorumSince() : since;
-            quorumSince.update(since);
-        } else {
-            since = null;
-            quorumSince.clear();
-        }
-        Episode open = episode.value();
-        if (open == null) {
-            Long cooldown = cooldownUntil.value();
-            if (cooldown != null && now >= cooldown) {
-                cooldownUntil.clear();
-                cooldown = null;
-            }
-            if (since != null && now - since >= policy.forMillis() && cooldown == null) {
-                openDecision(policy, a, now, out);
-            }
-        } else {
-            advance(policy, assessor, a, open, now, out);
-        }
-        ctx.timerService().registerEventTimeTimer(now + settings.evaluateEveryMillis());
-    }
-
-    private static void emitVerdicts(PolicySpec policy, Assessor.Assessment a, long now, OnTimerContext ctx) {
-        String primary = a.scope() == null ? policy.primary() : a.scope().cloud();
-        for (SignalVerdict v : a.verdicts()) {
-            ctx.output(
-                    VERDICTS, new PolicyVerdict(policy.name(), policy.domain(), primary, v.family(), v.verdict(), now));
-        }
-        for (SignalVerdict v : a.target()) {
-            ctx.output(
-                    VERDICTS,
-                    new PolicyVerdict(
-                            policy.name(), policy.domain(), policy.secondary(), v.family(), v.verdict(), now));
-        }
-    }
-
-    private void openDecision(PolicySpec policy, Assessor.Assessment a, long now, Collector<DecisionRecord> out)
-            throws Exception {
-        Verdicts.Outcome outcome = Verdicts.decide(policy, a);
-        DecisionScope scope = a.scope();
-        Episode opened = new Episode(
-                DecisionIds.of(policy.name(), scope, now),
-                outcome.action(),
-                outcome.state(),
-                scope.cloud(),
-                scope.region(),
-                scope.tenant(),
-                policy.primary(),
-                policy.secondary(),
-                outcome.state() == DecisionState.PENDING_CONFIRMATION ? now : Long.MIN_VALUE,
-                Long.MIN_VALUE,
-                null,
-                null,
-                null);
-        episode.update(opened);
-        startCooldownIfRecommending(policy, opened, now);
-        out.collect(record(policy, opened, a.verdicts(), outcome.vetoes(), now));
-    }
-
-    private void advance(
-            PolicySpec policy,
-            Assessor assessor,
-            Assessor.Assessment a,
-            Episode open,
-            long now,
-            Collector<DecisionRecord> out)
-            throws Exception {
-        List<SignalVerdict> verdicts = assessor.verdictsAt(open.scope());
-        if (open.inEffect()) {
-            if (!Verdicts.healthy(verdicts)) {
-                episode.update(open.healthySince(Long.MIN_VALUE));
-                return;
-            }
-            long healthySince = open.healthySinceMillis() == Long.MIN_VALUE ? now : open.healthySinceMillis();
-            if (now - healthySince < policy.stableMillis()) {
-                episode.update(open.healthySince(healthySince));
-                return;
-            }
-            Episode failback = new Episode(
-                    DecisionIds.of(policy.name(), open.scope(), now),
-                    Action.FAILBACK,
-                    DecisionState.RECOMMENDED,
-                    open.cloud(),
-                    open.region(),
-                    open.tenant(),
-                    policy.secondary(),
-                    policy.primary(),
-                    Long.MIN_VALUE,
-                    healthySince,
-                    null,
-                    null,
-                    null);
-            out.collect(record(policy, failback, verdicts, List.of(), now));
-            episode.clear();
-            cooldownUntil.update(now + policy.cooldownMillis());
-            return;
-        }
-        if (Verdicts.recovered(verdicts)) {
-            Episode withdrawn = open.with(open.action(), DecisionState.WITHDRAWN, Long.MIN_VALUE);
-            out.collect(record(policy, withdrawn, verdicts, List.of(), now));
-            episode.clear();
-            return;
-        }
-        if (open.action() == Action.ROLLBACK_RELEASE || open.action() == Action.NONE) {
-            return;
-        }
-        Verdicts.Outcome outcome = Verdicts.decide(policy, a);
-        // a veto may lift only while the quorum still holds; a new veto applies at once
-        boolean vetoNow = outcome.state() == DecisionState.VETOED || outcome.state() == DecisionState.HELD;
-        boolean sameAction = outcome.action() == open.action();
-        DecisionState next = sameAction && (vetoNow || a.quorum()) ? outcome.state() : open.state();
-        if (next != open.state()) {
-            Episode moved = open.with(
-                    open.action(), next, next == DecisionState.PENDING_CONFIRMATION ? now : open.pendingSinceMillis());
-            episode.update(moved);
-            startCooldownIfRecommending(policy, moved, now);
-            out.collect(record(policy, moved, verdicts, outcome.vetoes(), now));
-            return;
-        }
-        if (open.state() != DecisionState.PENDING_CONFIRMATION) {
-            return;
-        }
-        OperatorConfirmation confirmation = confirmations.get(open.decisionId());
-        if (confirmation != null && confirmation.atMillis() <= now) {
-            confirmations.remove(open.decisionId());
-            Episode confirmed = open.confirmed(confirmation, DecisionIds.rfc3339(confirmation.atMillis()));
-            episode.update(confirmed);
-            out.collect(record(policy, confirmed, verdicts, outcome.vetoes(), now));
-        } else if (now - open.pendingSinceMillis() >= settings.confirmationTimeoutMillis()) {
-            out.collect(record(
-                    policy, open.with(open.action(), DecisionState.EXPIRED, Long.MIN_VALUE), verdicts, List.of(), now));
-            episode.clear();
-        }
-    }
-
-    private void startCooldownIfRecommending(PolicySpec policy, Episode e, long now) throws Exception {
-        if (e.state() == DecisionState.RECOMMENDED || e.state() == DecisionState.PENDING_CONFIRMATION) {
-            Long cooldown = cooldownUntil.value();
-            cooldownUntil.update(Math.max(cooldown == null ? Long.MIN_VALUE : cooldown, now + policy.cooldownMillis()));
-        }
-    }
-
-    private DecisionRecord record(
-            PolicySpec policy, Episode e, List<SignalVerdict> verdicts, List<Veto> vetoes, long now) {
-        List<Signal> signals = new ArrayList<>();
-        int agreeing = 0;
-        for (SignalVerdict v : verdicts) {
-            signals.add(new Signal(v.family(), v.verdict().name(), v.evidence()));
-            agreeing += v.failing() ? 1 : 0;
-        }
-        Weights weights =
-                e.action() == Action.SHIFT_TRAFFIC || e.action() == Action.FAILBACK ? new Weights(0, 100) : null;
-        return new DecisionRecord(
-                e.decisionId(),
-                policy.name(),
-                policy.domain(),
-                e.action(),
-                e.state(),
-                e.scope(),
-                e.from(),
-                e.to(),
-                weights,
-                DecisionIds.rfc3339(now),
-                new QuorumCount(policy.quorum(), agreeing, Independence.counted(verdicts)),
-                signals,
-                vetoes,
-                e.confirmedBy() == null
-                        ? null
-                        : new DecisionRecord.Confirmation(e.confirmedBy(), e.confirmedAt(), e.confirmedReason()));
-    }
-
-    private static String alertKey(Observation o) {
-        return o.subject() + "|" + o.cloud() + "|" + o.region() + "|" + o.tenant() + "|" + o.origin();
+        return seen;
     }
 
     /** The alerts whose latest transition at or before {@code now} is firing; older transitions are dropped. */
     private List<Observation> firingAt(long now) throws Exception {
-        Map<String, Observation> latest = new TreeMap<>();
-        List<String> superseded = new ArrayList<>();
-        for (Map.Entry<String, Observation> entry : firing.entries()) {
-            Observation o = entry.getValue();
-            if (o.timeMillis() > now) {
+        Map<AlertKey, Observation> latest = new TreeMap<>();
+        List<AlertKey.Transition> superseded = new ArrayList<>();
+        for (Map.Entry<AlertKey.Transition, Observation> entry : firing.entries()) {
+            Observation transition = entry.getValue();
+            if (transition.timeMillis() > now) {
                 continue;
             }
-            Observation before = latest.get(alertKey(o));
-            if (before == null || o.timeMillis() > before.timeMillis()) {
+            AlertKey alert = AlertKey.of(transition);
+            Observation before = latest.get(alert);
+            if (before == null || transition.timeMillis() > before.timeMillis()) {
                 if (before != null) {
-                    superseded.add(alertKey(before) + "|" + before.timeMillis());
+                    superseded.add(AlertKey.Transition.of(before));
                 }
-                latest.put(alertKey(o), o);
+                latest.put(alert, transition);
             } else {
                 superseded.add(entry.getKey());
             }
         }
         List<Observation> firingNow = new ArrayList<>();
-        for (Observation o : latest.values()) {
-            if (o.bad()) {
-                firingNow.add(o);
+        for (Observation transition : latest.values()) {
+            if (transition.bad()) {
+                firingNow.add(transition);
             } else {
-                superseded.add(alertKey(o) + "|" + o.timeMillis());
+                superseded.add(AlertKey.Transition.of(transition));
             }
         }
-        for (String key : superseded) {
-            firing.remove(key);
+        for (AlertKey.Transition transition : superseded) {
+            firing.remove(transition);
         }
         return firingNow;
     }
 
     private void prune(long now) throws Exception {
         long oldest = now - settings.retentionMillis();
-        for (Iterator<Map.Entry<String, Tally>> it = tallies.iterator(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<TallyKey, Tally>> it = tallies.iterator(); it.hasNext(); ) {
             if (it.next().getValue().bucketMillis() < oldest) {
                 it.remove();
             }
         }
-        for (Iterator<Map.Entry<String, VersionSeen>> it = versions.iterator(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<ServiceVersion, VersionSeen>> it = versions.iterator(); it.hasNext(); ) {
             if (it.next().getValue().lastSeenMillis() < now - settings.releaseLookbackMillis()) {
                 it.remove();
             }

@@ -9,7 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** From an assessment to an action, a state and the vetoes that apply: the policy's rules, as plain functions. */
+/**
+ * From an assessment to an action, a state and the vetoes that apply: the policy's rules, as plain functions.
+ *
+ * <p>A release correlation turns any recommendation into a rollback; a deferred layer only ever gets a notice;
+ * otherwise the lag veto (VETOED) wins over a degraded target (HELD), which wins over a required confirmation
+ * (PENDING_CONFIRMATION). The states that only time and operators reach (CONFIRMED, WITHDRAWN, EXPIRED) are never
+ * decided here but by {@link EpisodeMachine}.
+ */
 final class Verdicts {
 
     static final String VETO_REPLICATION_LAG = "replication_lag";
@@ -20,24 +27,24 @@ final class Verdicts {
 
     private Verdicts() {}
 
-    static Outcome decide(PolicySpec policy, Assessor.Assessment a) {
-        if (policy.releaseVeto() && a.release() != null) {
-            Assessor.Release r = a.release();
+    static Outcome decide(PolicySpec policy, Assessor.Assessment assessment) {
+        if (policy.vetoes().releaseCorrelation() && assessment.release() != null) {
+            Assessor.Release release = assessment.release();
             return new Outcome(
                     Action.ROLLBACK_RELEASE,
                     DecisionState.RECOMMENDED,
                     List.of(new Veto(
                             VETO_RELEASE,
-                            r.share(),
+                            release.share(),
                             null,
                             String.format(
                                     Locale.ROOT,
                                     "%.0f%% of the failures come from %s %s, first seen %s: roll it back"
                                             + " instead of failing over",
-                                    r.share() * 100,
-                                    r.service(),
-                                    r.version(),
-                                    DecisionIds.rfc3339(r.firstSeenMillis())))));
+                                    release.share() * 100,
+                                    release.service(),
+                                    release.version(),
+                                    DecisionIds.rfc3339(release.firstSeenMillis())))));
         }
         if (policy.pattern() == HaPattern.DEFERRED) {
             return new Outcome(Action.NONE, DecisionState.RECOMMENDED, List.of());
@@ -45,9 +52,10 @@ final class Verdicts {
         Action action = policy.pattern() == HaPattern.ACTIVE_PASSIVE ? Action.PROMOTE_STANDBY : Action.SHIFT_TRAFFIC;
         List<Veto> vetoes = new ArrayList<>();
         boolean lagVeto = false;
-        if (policy.lagGuard() != null) {
-            double rpoSeconds = policy.rpoMillis() / 1000.0;
-            Double lag = a.lagSeconds();
+        GuardSpec lagGuard = policy.vetoes().lagGuard();
+        if (lagGuard != null) {
+            double rpoSeconds = policy.vetoes().rpoMillis() / 1000.0;
+            Double lag = assessment.lagSeconds();
             if (lag == null || !(lag <= rpoSeconds)) {
                 lagVeto = true;
                 vetoes.add(new Veto(
@@ -55,18 +63,17 @@ final class Verdicts {
                         lag,
                         rpoSeconds,
                         lag == null
-                                ? "no reading of " + policy.lagGuard().name()
-                                        + ": the data the standby lacks is unknown"
+                                ? "no reading of " + lagGuard.name() + ": the data the standby lacks is unknown"
                                 : String.format(
                                         Locale.ROOT,
                                         "%s is %.0f s, above the RPO of %.0f s: failing over would lose data",
-                                        policy.lagGuard().name(),
+                                        lagGuard.name(),
                                         lag,
                                         rpoSeconds)));
             }
         }
         boolean held = false;
-        List<String> bad = a.target().stream()
+        List<String> bad = assessment.target().stream()
                 .filter(v -> v.verdict() == Verdict.FAILING || v.verdict() == Verdict.DEGRADED)
                 // a standby's business transactions write through the failing primary (the secondary's ERP
                 // connector writes across clouds), so they fail with it and recover with the promotion: only the
@@ -75,13 +82,13 @@ final class Verdicts {
                         || !v.family().equals(Signals.TRACE_SLO))
                 .map(v -> v.family() + " " + v.verdict())
                 .toList();
-        if (policy.targetDegradedVeto() && !bad.isEmpty()) {
+        if (policy.vetoes().targetDegraded() && !bad.isEmpty()) {
             held = true;
             vetoes.add(new Veto(
                     VETO_TARGET_DEGRADED,
                     (double) bad.size(),
                     0.0,
-                    policy.secondary() + " is not healthy either (" + String.join(", ", bad)
+                    policy.clouds().secondary() + " is not healthy either (" + String.join(", ", bad)
                             + "): failover would not help"));
         }
         DecisionState state;

@@ -43,28 +43,19 @@ class DecisionPropertiesTest {
             "db",
             "transactional-db",
             HaPattern.ACTIVE_PASSIVE,
-            "aws",
-            "gcp",
+            new PolicySpec.Clouds("aws", "gcp"),
             List.of(Scope.CLOUD),
-            List.of(),
-            true,
-            "db-probe",
+            new PolicySpec.SignalsSpec(
+                    PolicySpec.SignalsSpec.TraceSlo.NONE,
+                    new PolicySpec.SignalsSpec.Probe("db-probe", 2, 0.5),
+                    "db-health",
+                    List.of("db-primary"),
+                    PolicySpec.SignalsSpec.LogSignatures.NONE,
+                    List.of()),
             2,
-            0.5,
-            "db-health",
-            List.of("db-primary"),
-            List.of(),
-            0,
-            List.of(),
-            2,
-            LAG,
-            (long) (RPO_SECONDS * 1000),
+            new PolicySpec.VetoesSpec(LAG, (long) (RPO_SECONDS * 1000), true, false),
             true,
-            false,
-            true,
-            MINUTE,
-            30 * MINUTE,
-            5 * MINUTE);
+            new PolicySpec.TimingSpec(MINUTE, 30 * MINUTE, 5 * MINUTE));
 
     /** Which families fail in the primary, and when; how the lag moves; what the collectors drop. */
     record Timeline(

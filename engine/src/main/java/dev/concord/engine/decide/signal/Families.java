@@ -13,6 +13,13 @@ import java.util.TreeSet;
  */
 public final class Families {
 
+    /**
+     * Families whose telemetry carries the service version that served it: what ties failures to a release. A
+     * policy evaluator records the versions they report, and its assessment counts their failures per version.
+     */
+    public static final Set<String> VERSIONED =
+            Set.of(Observation.RELEASE, Signals.HEALTH, Signals.DEPENDENCY, Signals.LOG_SIGNATURES);
+
     /** Log matches per window assumed when the baseline saw none: one stray line must not be significant. */
     static final double MIN_REFERENCE_EVENTS = 1.0;
 
@@ -25,39 +32,47 @@ public final class Families {
      * it, or a significantly slower median latency, is DEGRADED.
      */
     public static SignalVerdict counts(
-            String family, Judgement j, Sums current, Sums baseline, Sums other, Sums otherBaseline) {
-        if (current.trials() < j.minSamples()) {
-            return noData(family, "error_share", j, current.trials());
+            String family, Judgement judgement, Sums current, Sums baseline, Sums other, Sums otherBaseline) {
+        if (current.trials() < judgement.minSamples()) {
+            return noData(family, "error_share", judgement, current.trials());
         }
-        double pOwn = Statistics.binomialWorse(current.trials(), current.failures(), reference(j, baseline));
-        boolean otherUsable = other.trials() >= j.minSamples();
+        double pOwn = Statistics.binomialWorse(current.trials(), current.failures(), reference(judgement, baseline));
+        boolean otherUsable = other.trials() >= judgement.minSamples();
         double pOther = otherUsable
                 ? Statistics.binomialWorse(
-                        current.trials(), current.failures(), Math.max(j.referenceFloor(), other.share()))
+                        current.trials(), current.failures(), Math.max(judgement.referenceFloor(), other.share()))
                 : Double.NaN;
         boolean otherChangedToo = otherUsable
-                && j.significant(
-                        Statistics.binomialWorse(other.trials(), other.failures(), reference(j, otherBaseline)));
-        boolean significant = j.significant(pOwn) && (!otherUsable || j.significant(pOther) || otherChangedToo);
+                && judgement.significant(Statistics.binomialWorse(
+                        other.trials(), other.failures(), reference(judgement, otherBaseline)));
+        boolean significant =
+                judgement.significant(pOwn) && (!otherUsable || judgement.significant(pOther) || otherChangedToo);
         double p = otherUsable && !otherChangedToo ? Math.max(pOwn, pOther) : pOwn;
         Evidence errors = new Evidence(
-                "error_share", current.share(), j.failingShare(), j.windowName(), p, current.trials(), null);
+                "error_share",
+                current.share(),
+                judgement.failingShare(),
+                judgement.windowName(),
+                p,
+                current.trials(),
+                null);
         if (significant) {
-            Verdict verdict = current.share() >= j.failingShare() ? Verdict.FAILING : Verdict.DEGRADED;
+            Verdict verdict = current.share() >= judgement.failingShare() ? Verdict.FAILING : Verdict.DEGRADED;
             return new SignalVerdict(family, verdict, errors, current.firstBadMillis());
         }
-        if (current.latencies().length >= j.minSamples() && baseline.latencies().length >= j.minSamples()) {
+        if (current.latencies().length >= judgement.minSamples()
+                && baseline.latencies().length >= judgement.minSamples()) {
             double pLatency = Statistics.mannWhitneyWorse(current.latencies(), baseline.latencies());
             double ratio = Statistics.median(current.latencies()) / Statistics.median(baseline.latencies());
-            if (j.significant(pLatency) && ratio >= j.latencyFactor()) {
+            if (judgement.significant(pLatency) && ratio >= judgement.latencyFactor()) {
                 return new SignalVerdict(
                         family,
                         Verdict.DEGRADED,
                         new Evidence(
                                 "latency_median_ratio",
                                 ratio,
-                                j.latencyFactor(),
-                                j.windowName(),
+                                judgement.latencyFactor(),
+                                judgement.windowName(),
                                 pLatency,
                                 (long) current.latencies().length,
                                 null),
@@ -78,7 +93,7 @@ public final class Families {
      * @param networks each vantage point's own cloud or network
      */
     public static SignalVerdict probes(
-            Judgement j,
+            Judgement judgement,
             int minVantagePoints,
             double minFailingFraction,
             Map<String, Sums> current,
@@ -92,7 +107,7 @@ public final class Families {
         Set<String> failingNetworks = new TreeSet<>();
         for (Map.Entry<String, Sums> entry : current.entrySet()) {
             Sums vantage = entry.getValue();
-            if (vantage.trials() < j.minVantagePointRuns()) {
+            if (vantage.trials() < judgement.minVantagePointRuns()) {
                 continue;
             }
             usable++;
@@ -100,8 +115,8 @@ public final class Families {
             double p = Statistics.binomialWorse(
                     vantage.trials(),
                     vantage.failures(),
-                    reference(j, baseline.getOrDefault(entry.getKey(), Sums.EMPTY)));
-            if (vantage.share() >= minFailingFraction && j.significant(p)) {
+                    reference(judgement, baseline.getOrDefault(entry.getKey(), Sums.EMPTY)));
+            if (vantage.share() >= minFailingFraction && judgement.significant(p)) {
                 failing++;
                 worstP = Math.max(worstP, p);
                 since = Math.min(since, vantage.firstBadMillis());
@@ -109,13 +124,13 @@ public final class Families {
             }
         }
         if (usable < minVantagePoints) {
-            return noData(Signals.PROBES, "failing_vantage_points", j, runs);
+            return noData(Signals.PROBES, "failing_vantage_points", judgement, runs);
         }
         Evidence evidence = new Evidence(
                 "failing_vantage_points",
                 (double) failing,
                 (double) minVantagePoints,
-                j.windowName(),
+                judgement.windowName(),
                 failing > 0 ? worstP : null,
                 runs,
                 usable);
@@ -135,11 +150,11 @@ public final class Families {
      * @param current every log record of the window, matches counted as bad
      */
     public static SignalVerdict logSignatures(
-            Judgement j, double minPerWindow, Sums current, Sums baseline, Sums other, Sums otherBaseline) {
+            Judgement judgement, double minPerWindow, Sums current, Sums baseline, Sums other, Sums otherBaseline) {
         if (current.trials() == 0) {
-            return noData(Signals.LOG_SIGNATURES, "matching_log_records", j, 0);
+            return noData(Signals.LOG_SIGNATURES, "matching_log_records", judgement, 0);
         }
-        double perWindow = (double) j.windowMillis() / j.baselineMillis();
+        double perWindow = (double) judgement.windowMillis() / judgement.baselineMillis();
         double ownMean = reference(baseline.bad() * perWindow, minPerWindow);
         double pOwn = Statistics.poissonWorse(current.failures(), ownMean);
         boolean otherUsable = other.trials() > 0;
@@ -147,12 +162,13 @@ public final class Families {
                 ? Statistics.poissonWorse(current.failures(), Math.max(MIN_REFERENCE_EVENTS, other.bad()))
                 : Double.NaN;
         boolean otherChangedToo = otherUsable
-                && j.significant(Statistics.poissonWorse(
+                && judgement.significant(Statistics.poissonWorse(
                         other.failures(), reference(otherBaseline.bad() * perWindow, minPerWindow)));
-        boolean significant = j.significant(pOwn) && (!otherUsable || j.significant(pOther) || otherChangedToo);
+        boolean significant =
+                judgement.significant(pOwn) && (!otherUsable || judgement.significant(pOther) || otherChangedToo);
         double p = otherUsable && !otherChangedToo ? Math.max(pOwn, pOther) : pOwn;
         Evidence evidence = new Evidence(
-                "matching_log_records", current.bad(), minPerWindow, j.windowName(), p, current.trials(), null);
+                "matching_log_records", current.bad(), minPerWindow, judgement.windowName(), p, current.trials(), null);
         if (significant && current.bad() >= minPerWindow) {
             return new SignalVerdict(Signals.LOG_SIGNATURES, Verdict.FAILING, evidence, current.firstBadMillis());
         }
@@ -184,7 +200,7 @@ public final class Families {
      *
      * @param latest each guard's latest value in the window; absent when it did not report
      */
-    public static SignalVerdict guards(Judgement j, List<Limit> limits, Map<String, Sums> latest) {
+    public static SignalVerdict guards(Judgement judgement, List<Limit> limits, Map<String, Sums> latest) {
         Evidence evidence = null;
         long since = Long.MAX_VALUE;
         boolean breached = false;
@@ -199,7 +215,7 @@ public final class Families {
                         limit.guard(),
                         values.lastValue(),
                         limit.threshold(),
-                        j.windowName(),
+                        judgement.windowName(),
                         null,
                         values.trials(),
                         null);
@@ -210,7 +226,7 @@ public final class Families {
             }
         }
         if (evidence == null) {
-            return noData(Signals.GUARDS, "guard", j, 0);
+            return noData(Signals.GUARDS, "guard", judgement, 0);
         }
         return breached
                 ? new SignalVerdict(Signals.GUARDS, Verdict.FAILING, evidence, since)
@@ -224,7 +240,7 @@ public final class Families {
      * @param firing the alerts firing now: origin is the severity, value the long-window burn rate
      * @param pageOnly true when the policy listens to pages only
      */
-    public static SignalVerdict traceSlo(Judgement j, List<Observation> firing, boolean pageOnly) {
+    public static SignalVerdict traceSlo(Judgement judgement, List<Observation> firing, boolean pageOnly) {
         Observation worst = null;
         boolean page = false;
         for (Observation alert : firing) {
@@ -238,7 +254,7 @@ public final class Families {
             return new SignalVerdict(
                     Signals.TRACE_SLO,
                     Verdict.HEALTHY,
-                    new Evidence("firing_burn_alerts", 0.0, 1.0, j.windowName(), null, 0L, null),
+                    new Evidence("firing_burn_alerts", 0.0, 1.0, judgement.windowName(), null, 0L, null),
                     Long.MAX_VALUE);
         }
         long since = Long.MAX_VALUE;
@@ -246,7 +262,13 @@ public final class Families {
             since = Math.min(since, alert.timeMillis());
         }
         Evidence evidence = new Evidence(
-                "burn_rate:" + worst.subject(), worst.value(), null, j.windowName(), null, (long) firing.size(), null);
+                "burn_rate:" + worst.subject(),
+                worst.value(),
+                null,
+                judgement.windowName(),
+                null,
+                (long) firing.size(),
+                null);
         boolean counts = page || !pageOnly;
         return new SignalVerdict(
                 Signals.TRACE_SLO,
@@ -259,16 +281,17 @@ public final class Families {
      * The failure rate to beat: the baseline's, unless it is too small to tell or was failing itself (an outage older
      * than the window must not become the new normal), when the floor stands in.
      */
-    private static double reference(Judgement j, Sums baseline) {
-        boolean usable = baseline.trials() >= j.minSamples() && baseline.share() < j.failingShare();
-        return usable ? Math.max(j.referenceFloor(), baseline.share()) : j.referenceFloor();
+    private static double reference(Judgement judgement, Sums baseline) {
+        boolean usable = baseline.trials() >= judgement.minSamples() && baseline.share() < judgement.failingShare();
+        return usable ? Math.max(judgement.referenceFloor(), baseline.share()) : judgement.referenceFloor();
     }
 
-    private static SignalVerdict noData(String family, String measure, Judgement j, long samples) {
+    private static SignalVerdict noData(String family, String measure, Judgement judgement, long samples) {
         return new SignalVerdict(
                 family,
                 Verdict.NO_DATA,
-                new Evidence(measure, null, (double) j.minSamples(), j.windowName(), null, samples, null),
+                new Evidence(
+                        measure, null, (double) judgement.minSamples(), judgement.windowName(), null, samples, null),
                 Long.MAX_VALUE);
     }
 }

@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * Observations of one cell (family, cloud, region, tenant, subject, origin, service version) in one bucket of event
- * time: the unit of a policy evaluator's state, so memory grows with cells and buckets, not with traffic.
+ * time: the unit of a policy evaluator's state, so memory grows with cells and buckets, not with traffic. Its key in
+ * that state is the {@link TallyKey} of its cell and bucket.
  *
  * @param latencies the first {@link #MAX_LATENCIES} latencies of the bucket, for Mann-Whitney U
  */
@@ -46,12 +47,6 @@ public record Tally(
                         Long.MIN_VALUE,
                         new double[0])
                 .plus(o);
-    }
-
-    /** The state key of the observation's cell in a bucket. */
-    public static String key(Observation o, long bucketMillis) {
-        return bucketMillis + "|" + o.family() + "|" + o.cloud() + "|" + o.region() + "|" + o.tenant() + "|"
-                + o.subject() + "|" + o.origin() + "|" + o.service() + "|" + o.version();
     }
 
     public Tally plus(Observation o) {

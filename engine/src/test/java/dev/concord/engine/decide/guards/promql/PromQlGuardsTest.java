@@ -31,11 +31,12 @@ class PromQlGuardsTest {
     @Test
     void theEngineReadsAPromQlGuardUnderTheNameItsReadingsCarry() {
         PolicySpec integration = DecisionRules.from(SHIPPED).stream()
-                .filter(p -> p.guards().stream().anyMatch(g -> g.name().equals("event-backlog-age")))
+                .filter(p ->
+                        p.signals().guards().stream().anyMatch(g -> g.name().equals("event-backlog-age")))
                 .findFirst()
                 .orElseThrow();
 
-        assertThat(integration.guards())
+        assertThat(integration.signals().guards())
                 .filteredOn(g -> g.name().equals("event-backlog-age"))
                 .singleElement()
                 .satisfies(g -> assertThat(g.metric()).isEqualTo(PromQlGuards.sampleName("event-backlog-age")));

@@ -1,0 +1,43 @@
+package dev.concord.engine.decide;
+
+import dev.concord.engine.decide.signal.Observation;
+import java.util.Comparator;
+
+/**
+ * One burn alert of a policy's SLOs: which SLO burns where, at which severity. An alert's transitions (firing,
+ * resolved) share its key; the latest at an instant says whether it fires then.
+ *
+ * <p>Keys sort field by field in the order declared: the order the alerts firing at an instant are judged in.
+ */
+public record AlertKey(String slo, String cloud, String region, String tenant, String severity)
+        implements Comparable<AlertKey> {
+
+    private static final Comparator<String> TEXT = Comparator.nullsFirst(Comparator.naturalOrder());
+
+    private static final Comparator<AlertKey> ORDER = Comparator.comparing(AlertKey::slo, TEXT)
+            .thenComparing(AlertKey::cloud, TEXT)
+            .thenComparing(AlertKey::region, TEXT)
+            .thenComparing(AlertKey::tenant, TEXT)
+            .thenComparing(AlertKey::severity, TEXT);
+
+    /** The alert a trace_slo observation is a transition of: its subject is the SLO, its origin the severity. */
+    static AlertKey of(Observation alert) {
+        return new AlertKey(alert.subject(), alert.cloud(), alert.region(), alert.tenant(), alert.origin());
+    }
+
+    @Override
+    public int compareTo(AlertKey other) {
+        return ORDER.compare(this, other);
+    }
+
+    /**
+     * One transition of one alert at its event time: the key of a policy evaluator's alert-transition state, so two
+     * transitions of an alert at different instants are both kept until one supersedes the other.
+     */
+    public record Transition(AlertKey alert, long timeMillis) {
+
+        static Transition of(Observation alert) {
+            return new Transition(AlertKey.of(alert), alert.timeMillis());
+        }
+    }
+}
