@@ -1,6 +1,5 @@
 package dev.concord.outputs;
 
-import dev.concord.engine.Conventions;
 import dev.concord.engine.decide.DecisionRecord;
 import dev.concord.engine.slo.SloPipelineJob;
 import dev.concord.outputs.alertmanager.AlertmanagerConfig;

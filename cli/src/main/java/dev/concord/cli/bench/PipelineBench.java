@@ -204,8 +204,8 @@ public final class PipelineBench {
                 .uid(Conventions.UID_CORRELATABLE_SPANS)
                 .name(Conventions.UID_CORRELATABLE_SPANS)
                 .sinkTo(new StampingSink<>(Probe.Kind.NONE, Span::endEpochMillis))
-                .uid(Conventions.UID_BENCH_SINK)
-                .name(Conventions.UID_BENCH_SINK);
+                .uid(dev.concord.cli.Conventions.UID_BENCH_SINK)
+                .name(dev.concord.cli.Conventions.UID_BENCH_SINK);
         env.execute("concord-bench-source");
         return result("source alone", workload, parallelism);
     }

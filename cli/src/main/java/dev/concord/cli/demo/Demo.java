@@ -1,6 +1,6 @@
 package dev.concord.cli.demo;
 
-import dev.concord.engine.Conventions;
+import dev.concord.cli.Conventions;
 import dev.concord.engine.decide.DecisionRecord;
 import dev.concord.engine.rules.EngineRules;
 import dev.concord.engine.slo.SloAlert;
@@ -83,7 +83,8 @@ public final class Demo {
                 scenario.name(), scenario.description(), plan.seed(), parallelism);
         view.printf(
                 "Simulating %s of both clouds in simulated time from %s %s UTC...%n",
-                Conventions.windowLabel((int) plan.duration().toMinutes()),
+                dev.concord.outputs.Conventions.windowLabel(
+                        (int) plan.duration().toMinutes()),
                 timeline.day(),
                 Timeline.clock(plan.start().toEpochMilli()));
         view.flush();

@@ -177,7 +177,7 @@ final class Narration {
     }
 
     private static String minutes(int minutes) {
-        return dev.concord.engine.Conventions.windowLabel(minutes);
+        return dev.concord.outputs.Conventions.windowLabel(minutes);
     }
 
     private static String number(double value) {

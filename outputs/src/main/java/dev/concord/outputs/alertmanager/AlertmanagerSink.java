@@ -1,8 +1,8 @@
 package dev.concord.outputs.alertmanager;
 
-import dev.concord.engine.Conventions;
 import dev.concord.engine.decide.DecisionRecord;
 import dev.concord.engine.slo.SloAlert;
+import dev.concord.outputs.Conventions;
 import java.io.IOException;
 import java.io.Serializable;
 import java.time.Clock;

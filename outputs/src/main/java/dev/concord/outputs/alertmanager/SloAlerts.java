@@ -1,7 +1,7 @@
 package dev.concord.outputs.alertmanager;
 
-import dev.concord.engine.Conventions;
 import dev.concord.engine.slo.SloAlert;
+import dev.concord.outputs.Conventions;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

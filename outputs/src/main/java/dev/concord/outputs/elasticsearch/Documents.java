@@ -1,6 +1,5 @@
 package dev.concord.outputs.elasticsearch;
 
-import dev.concord.engine.Conventions;
 import dev.concord.engine.correlate.StageRecord;
 import dev.concord.engine.correlate.TransactionOutcome;
 import dev.concord.engine.decide.DecisionRecord;
@@ -8,6 +7,7 @@ import dev.concord.engine.decide.DecisionTexts;
 import dev.concord.engine.decide.signal.Evidence;
 import dev.concord.engine.slo.SloSnapshot;
 import dev.concord.engine.slo.WindowBurn;
+import dev.concord.outputs.Conventions;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

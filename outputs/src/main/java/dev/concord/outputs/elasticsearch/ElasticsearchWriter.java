@@ -4,7 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.concord.engine.Conventions;
+import dev.concord.outputs.Conventions;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

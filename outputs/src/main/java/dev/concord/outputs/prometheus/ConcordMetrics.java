@@ -1,10 +1,10 @@
 package dev.concord.outputs.prometheus;
 
-import static dev.concord.engine.Conventions.Metrics.*;
+import static dev.concord.outputs.Conventions.Metrics.*;
 
-import dev.concord.engine.Conventions;
 import dev.concord.engine.decide.signal.Verdict;
 import dev.concord.engine.slo.WindowBurn;
+import dev.concord.outputs.Conventions;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.Gauge;

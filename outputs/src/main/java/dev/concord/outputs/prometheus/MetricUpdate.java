@@ -1,6 +1,5 @@
 package dev.concord.outputs.prometheus;
 
-import dev.concord.engine.Conventions;
 import dev.concord.engine.correlate.TransactionOutcome;
 import dev.concord.engine.decide.DecisionRecord;
 import dev.concord.engine.decide.DecisionTexts;
@@ -9,6 +8,7 @@ import dev.concord.engine.slo.SloAlert;
 import dev.concord.engine.slo.SloSnapshot;
 import dev.concord.engine.slo.WindowBurn;
 import dev.concord.ingest.model.Span;
+import dev.concord.outputs.Conventions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;

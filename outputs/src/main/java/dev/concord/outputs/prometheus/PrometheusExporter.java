@@ -1,9 +1,9 @@
 package dev.concord.outputs.prometheus;
 
-import dev.concord.engine.Conventions;
 import dev.concord.engine.decide.DecisionRecord;
 import dev.concord.engine.decide.PolicyEvaluator;
 import dev.concord.engine.slo.SloPipelineJob;
+import dev.concord.outputs.Conventions;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;

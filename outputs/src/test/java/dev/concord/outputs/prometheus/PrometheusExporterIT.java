@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.concord.engine.Conventions;
 import dev.concord.engine.Engine;
 import dev.concord.engine.sinks.JsonLines;
 import dev.concord.engine.sinks.JsonLinesSink;
@@ -13,6 +12,7 @@ import dev.concord.engine.slo.SloSnapshot;
 import dev.concord.engine.slo.WindowBurn;
 import dev.concord.engine.sources.InMemorySources;
 import dev.concord.engine.testing.OutputFixtures;
+import dev.concord.outputs.Conventions;
 import dev.concord.services.RequiresServices;
 import dev.concord.services.Service;
 import dev.concord.services.ServiceEndpoints;
