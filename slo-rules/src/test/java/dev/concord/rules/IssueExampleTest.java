@@ -45,6 +45,9 @@ class IssueExampleTest {
                 .containsExactly("order-capture", "inventory-reserve", "pick", "ship", "erp-posting");
         assertThat(transaction.completesAt()).isEqualTo("erp-posting");
         assertThat(transaction.maxDuration()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(transaction.failure())
+                .as("a failed stage fails the transaction at its end unless told otherwise")
+                .isEqualTo(new BusinessTransaction.Failure(true, Duration.ZERO));
     }
 
     @Test

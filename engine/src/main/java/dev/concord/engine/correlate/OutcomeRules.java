@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Decides a transaction's outcome from the spans seen, as of an event time. Only spans that ended by then count, so
- * the decision depends on event time alone, never on the order spans arrived in.
+ * the decision depends on event time alone, never on the order spans arrived in. {@code slo-rules/SPEC.md} gives the
+ * rules with a worked timeline.
  */
 final class OutcomeRules {
 
@@ -18,38 +19,53 @@ final class OutcomeRules {
 
     private OutcomeRules() {}
 
-    /** True for a span whose end may decide the transaction: the completing stage succeeding, or a failed root. */
+    /** True for a span that may decide the transaction: the completing stage succeeding, or a failing span. */
     static boolean decisive(TransactionSpec spec, StageRecord record) {
-        return completes(spec, record) || failsForGood(record);
+        return completes(spec, record) || fails(spec, record);
     }
 
     /**
-     * The outcome known at {@code asOfMillis}, if any: the earliest completing or failing span decides; when both end
-     * at the same millisecond the failure wins.
+     * When a decisive span decides, unless something else decided first: a completion at its end, a failure once the
+     * retry grace after its end has passed.
+     */
+    static long decidesAt(TransactionSpec spec, StageRecord record) {
+        return completes(spec, record) ? record.endEpochMillis() : record.endEpochMillis() + spec.retryWithinMillis();
+    }
+
+    /**
+     * The outcome known at {@code asOfMillis}, if any: the earliest completion or failure decides; when both come at
+     * the same millisecond the failure wins. A failure comes when the retry grace after the failed span's end has
+     * passed, and not at all when a successful span of the same stage ended within the grace.
      */
     static Optional<TransactionOutcome> decide(
             TransactionSpec spec, String transactionId, List<StageRecord> records, long asOfMillis) {
         // the first of equals is kept, as Stream.min keeps it
         StageRecord firstCompletion = null;
         StageRecord firstFailure = null;
+        long failureAt = Long.MAX_VALUE;
         for (StageRecord record : records) {
-            if (record.endEpochMillis() > asOfMillis) {
-                continue;
-            }
-            if (completes(spec, record) && (firstCompletion == null || BY_END.compare(record, firstCompletion) < 0)) {
+            if (completes(spec, record)
+                    && record.endEpochMillis() <= asOfMillis
+                    && (firstCompletion == null || BY_END.compare(record, firstCompletion) < 0)) {
                 firstCompletion = record;
             }
-            if (failsForGood(record) && (firstFailure == null || BY_END.compare(record, firstFailure) < 0)) {
-                firstFailure = record;
+            if (fails(spec, record)) {
+                long at = decidesAt(spec, record);
+                if (at <= asOfMillis
+                        && (firstFailure == null
+                                || at < failureAt
+                                || at == failureAt && BY_END.compare(record, firstFailure) < 0)
+                        && !retried(spec, record, records)) {
+                    firstFailure = record;
+                    failureAt = at;
+                }
             }
         }
-        if (firstFailure != null
-                && (firstCompletion == null || firstFailure.endEpochMillis() <= firstCompletion.endEpochMillis())) {
-            long end = firstFailure.endEpochMillis();
-            List<StageRecord> upToFailure = endedBy(records, end);
-            StageRecord cause = cause(upToFailure).orElse(firstFailure);
-            return Optional.of(
-                    outcome(spec, transactionId, upToFailure, end, Outcome.FAILED, cause.stage(), cause.service()));
+        if (firstFailure != null && (firstCompletion == null || failureAt <= firstCompletion.endEpochMillis())) {
+            List<StageRecord> upToFailure = endedBy(records, failureAt);
+            StageRecord cause = cause(spec, upToFailure).orElse(firstFailure);
+            return Optional.of(outcome(
+                    spec, transactionId, upToFailure, failureAt, Outcome.FAILED, cause.stage(), cause.service()));
         }
         if (firstCompletion == null) {
             return Optional.empty();
@@ -95,13 +111,36 @@ final class OutcomeRules {
         return record.success() && record.stage().equals(spec.completesAt());
     }
 
-    private static boolean failsForGood(StageRecord record) {
-        return record.root() && !record.success();
+    private static boolean fails(TransactionSpec spec, StageRecord record) {
+        return !record.success() && (record.root() || spec.failure().onStageError());
     }
 
-    /** The failed span that ended first is where the failure started; the root only reports it. */
-    private static Optional<StageRecord> cause(List<StageRecord> ended) {
-        return ended.stream().filter(r -> !r.success() && !r.root()).min(BY_END);
+    /** Whether a successful span of the failed span's stage ended after it, within the retry grace. */
+    private static boolean retried(TransactionSpec spec, StageRecord failed, List<StageRecord> records) {
+        long grace = spec.retryWithinMillis();
+        if (grace == 0) {
+            return false;
+        }
+        long from = failed.endEpochMillis();
+        for (StageRecord record : records) {
+            if (record.success()
+                    && record.stage().equals(failed.stage())
+                    && record.endEpochMillis() > from
+                    && record.endEpochMillis() <= from + grace) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The failed span that ended first, of those no retry made good, is where the failure started; a root only
+     * reports it.
+     */
+    private static Optional<StageRecord> cause(TransactionSpec spec, List<StageRecord> ended) {
+        return ended.stream()
+                .filter(r -> !r.success() && !r.root() && !retried(spec, r, ended))
+                .min(BY_END);
     }
 
     static List<StageRecord> endedBy(List<StageRecord> records, long asOfMillis) {

@@ -36,7 +36,8 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Groups spans by business transaction id, across traces, and emits one outcome per transaction: when its completing
- * stage ends, when the request carrying it fails, or when it outlives its maximum duration.
+ * stage ends, when one of its stages (or the request carrying it) fails and no retry made good within the grace, or
+ * when it outlives its maximum duration.
  *
  * <p>Decisions are taken when the watermark passes their time, so they depend only on the spans' times, not on
  * arrival order. After the outcome a tombstone remains for one more maximum duration, so stragglers of a decided
@@ -262,7 +263,7 @@ public final class TransactionCorrelator extends AbstractStreamOperator<Transact
         due.add(verdictAt(flight.deadlineEpochMillis()), key);
         for (StageRecord record : flight.stages()) {
             if (spec != null && OutcomeRules.decisive(spec, record)) {
-                due.add(record.endEpochMillis(), key);
+                due.add(OutcomeRules.decidesAt(spec, record), key);
             }
         }
     }
@@ -354,7 +355,7 @@ public final class TransactionCorrelator extends AbstractStreamOperator<Transact
         }
         inFlight.update(flight.with(record, deadline));
         if (OutcomeRules.decisive(spec, record)) {
-            due.add(record.endEpochMillis(), key);
+            due.add(OutcomeRules.decidesAt(spec, record), key);
         }
     }
 
@@ -403,7 +404,7 @@ public final class TransactionCorrelator extends AbstractStreamOperator<Transact
             return true;
         }
         for (StageRecord record : flight.stages()) {
-            if (record.endEpochMillis() == time && OutcomeRules.decisive(spec, record)) {
+            if (OutcomeRules.decisive(spec, record) && OutcomeRules.decidesAt(spec, record) == time) {
                 return true;
             }
         }

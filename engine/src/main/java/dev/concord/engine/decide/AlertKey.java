@@ -4,12 +4,13 @@ import dev.concord.engine.decide.signal.Observation;
 import java.util.Comparator;
 
 /**
- * One burn alert of a policy's SLOs: which SLO burns where, at which severity. An alert's transitions (firing,
- * resolved) share its key; the latest at an instant says whether it fires then.
+ * One burn alert of a policy's SLOs: which SLO burns where, at which severity, over which window pair. An alert's
+ * transitions (firing, resolved) share its key; the latest at an instant says whether it fires then. Two pairs of one
+ * severity (a 1d/2h and a 3d/6h ticket) are two alerts: one resolving says nothing of the other.
  *
  * <p>Keys sort field by field in the order declared: the order the alerts firing at an instant are judged in.
  */
-public record AlertKey(String slo, String cloud, String region, String tenant, String severity)
+public record AlertKey(String slo, String cloud, String region, String tenant, String severity, String windows)
         implements Comparable<AlertKey> {
 
     private static final Comparator<String> TEXT = Comparator.nullsFirst(Comparator.naturalOrder());
@@ -18,11 +19,16 @@ public record AlertKey(String slo, String cloud, String region, String tenant, S
             .thenComparing(AlertKey::cloud, TEXT)
             .thenComparing(AlertKey::region, TEXT)
             .thenComparing(AlertKey::tenant, TEXT)
-            .thenComparing(AlertKey::severity, TEXT);
+            .thenComparing(AlertKey::severity, TEXT)
+            .thenComparing(AlertKey::windows, TEXT);
 
-    /** The alert a trace_slo observation is a transition of: its subject is the SLO, its origin the severity. */
+    /**
+     * The alert a trace_slo observation is a transition of: its subject is the SLO, its origin the severity, and its
+     * window pair.
+     */
     static AlertKey of(Observation alert) {
-        return new AlertKey(alert.subject(), alert.cloud(), alert.region(), alert.tenant(), alert.origin());
+        return new AlertKey(
+                alert.subject(), alert.cloud(), alert.region(), alert.tenant(), alert.origin(), alert.windows());
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.concord.engine.decide.signal.SignalVerdict;
 import dev.concord.engine.decide.signal.Sums;
 import dev.concord.engine.decide.signal.Tally;
 import dev.concord.engine.decide.signal.Verdict;
+import dev.concord.rules.model.HaPattern;
 import dev.concord.rules.model.Scope;
 import dev.concord.rules.model.Signals;
 import java.util.ArrayList;
@@ -26,9 +27,10 @@ import java.util.TreeSet;
  * same state always gives the same assessment.
  *
  * <p>Contract: the tallies come in the order of their keys and only from buckets before {@code now}; the alerts are
- * those firing at {@code now}. The window is the last {@link Judgement#windowMillis()} before {@code now}, the
- * baseline the {@link Judgement#baselineMillis()} before the window; older tallies only give the replication lag's
- * latest reading. Nothing here remembers anything between instants: how a decision moves on is
+ * those firing at {@code now}. The window is the last {@link Judgement#windowMillis()} before {@code now}, grown per
+ * probe vantage point, check and dependency until it holds enough samples (see {@link #grown}); the baseline is the
+ * {@link Judgement#baselineMillis()} before the window; older tallies only give the replication lag's latest
+ * reading. Nothing here remembers anything between instants: how a decision moves on is
  * {@link EpisodeMachine}'s.
  */
 final class Assessor {
@@ -37,8 +39,10 @@ final class Assessor {
     record Release(String service, String version, double share, long firstSeenMillis) {}
 
     /**
-     * @param scope the narrowest scope whose quorum holds, null when none does
-     * @param verdicts the primary's verdicts at that scope, or for the whole primary cloud when none
+     * @param scope the narrowest scope whose quorum holds, null when none does: in the primary, or for an
+     *     active-active policy in the secondary when only the secondary fails
+     * @param verdicts the verdicts at that scope, or for the whole primary cloud when none
+     * @param target the verdicts of the other cloud than the scope's, as a whole
      * @param quorumSince when the quorum began to hold (the k-th earliest start of the counted families' failures)
      * @param lagSeconds the replication-lag guard's latest value in seconds, null without a reading
      */
@@ -73,7 +77,7 @@ final class Assessor {
             Collection<Observation> firingAlerts) {
         this.policy = policy;
         this.settings = settings;
-        this.judgement = settings.judgement();
+        this.judgement = policy.judgement();
         this.now = now;
         this.all = List.copyOf(tallies);
         this.firing = List.copyOf(firingAlerts);
@@ -87,20 +91,39 @@ final class Assessor {
         }
     }
 
+    /**
+     * The assessment at {@code now}. A release the failures concentrate in needs no quorum: one failing family is
+     * enough to recommend rolling it back (a bad release often fails only the transactions), and then the assessment
+     * names the cloud as its scope, with the family's failure start as the quorum's.
+     */
     Assessment assess(Collection<VersionSeen> versions) {
-        DecisionScope scope = narrowest();
-        List<SignalVerdict> verdicts = scope == null
-                ? verdictsAt(new DecisionScope(policy.clouds().primary(), null, null))
-                : verdictsAt(scope);
+        DecisionScope scope = narrowest(policy.clouds().primary());
+        if (scope == null && policy.pattern() == HaPattern.ACTIVE_ACTIVE) {
+            // both clouds serve: the secondary failing alone moves its share to the primary
+            scope = narrowest(policy.clouds().secondary());
+        }
+        String judged = scope == null ? policy.clouds().primary() : scope.cloud();
+        DecisionScope cloud = new DecisionScope(judged, null, null);
+        List<SignalVerdict> verdicts = scope == null ? verdictsAt(cloud) : verdictsAt(scope);
         List<String> counted = Independence.counted(verdicts);
+        Release release = release(scope == null ? cloud : scope, versions);
+        long since = quorumSince(verdicts, counted);
+        if (scope == null && release != null && policy.vetoes().releaseCorrelation() && !counted.isEmpty()) {
+            scope = cloud;
+            since = verdicts.stream()
+                    .filter(v -> counted.contains(v.family()))
+                    .mapToLong(v -> Math.min(v.sinceMillis(), now))
+                    .min()
+                    .orElse(now);
+        }
         return new Assessment(
                 scope,
                 verdicts,
                 counted,
-                quorumSince(verdicts, counted),
-                verdictsAt(new DecisionScope(policy.clouds().secondary(), null, null)),
-                lagSeconds(),
-                release(scope == null ? new DecisionScope(policy.clouds().primary(), null, null) : scope, versions));
+                since,
+                verdictsAt(new DecisionScope(policy.clouds().otherThan(judged), null, null)),
+                lagSeconds(policy.clouds().otherThan(judged)),
+                release);
     }
 
     /** Every configured family's verdict for a cloud, optionally one region or one tenant of it. */
@@ -118,14 +141,16 @@ final class Assessor {
                                             .filter(alert -> in(scope, alert.cloud(), alert.region(), alert.tenant()))
                                             .toList(),
                                     policy.signals().traceSlo().pageOnly());
-                        case Signals.PROBES ->
-                            Families.probes(
+                        case Signals.PROBES -> {
+                            Map<String, Windowed> runs = grown(family, scope, judgement.minVantagePointRuns());
+                            yield Families.probes(
                                     judgement,
                                     policy.signals().probe().minVantagePoints(),
                                     policy.signals().probe().minFailingFraction(),
-                                    bySubject(current, family, scope),
-                                    bySubject(baseline, family, scope),
+                                    currents(runs),
+                                    baselines(runs),
                                     networks(scope));
+                        }
                         case Signals.LOG_SIGNATURES ->
                             Families.logSignatures(
                                     judgement,
@@ -145,10 +170,12 @@ final class Assessor {
 
     /** Health checks and dependencies, judged per check or dependency: the worst one speaks for the family. */
     private SignalVerdict worstOfSubjects(String family, DecisionScope scope, DecisionScope otherScope) {
-        Map<String, Sums> now = bySubject(current, family, scope);
-        Map<String, Sums> before = bySubject(baseline, family, scope);
-        Map<String, Sums> otherNow = bySubject(current, family, otherScope);
-        Map<String, Sums> otherBefore = bySubject(baseline, family, otherScope);
+        Map<String, Windowed> own = grown(family, scope, judgement.minSamples());
+        Map<String, Windowed> others = grown(family, otherScope, judgement.minSamples());
+        Map<String, Sums> now = currents(own);
+        Map<String, Sums> before = baselines(own);
+        Map<String, Sums> otherNow = currents(others);
+        Map<String, Sums> otherBefore = baselines(others);
         SignalVerdict worst = null;
         for (String subject : now.keySet()) {
             SignalVerdict verdict = Families.counts(
@@ -183,8 +210,7 @@ final class Assessor {
      * share of a wider failure: the region or the cloud speaks for it when its quorum holds, the tenant only when no
      * wider scope's does. A scope the policy does not allow is skipped.
      */
-    private DecisionScope narrowest() {
-        String primary = policy.clouds().primary();
+    private DecisionScope narrowest(String primary) {
         Set<String> tenants = new TreeSet<>();
         Set<String> regions = new TreeSet<>();
         for (Tally t : current) {
@@ -255,7 +281,8 @@ final class Assessor {
         return starts.get(policy.quorum() - 1);
     }
 
-    private Double lagSeconds() {
+    /** The latest reading of the target's replication lag: the replica that would take over is the one it lags. */
+    private Double lagSeconds(String target) {
         GuardSpec guard = policy.vetoes().lagGuard();
         if (guard == null) {
             return null;
@@ -264,6 +291,7 @@ final class Assessor {
         for (Tally t : all) {
             if (t.family().equals(Signals.GUARDS)
                     && t.subject().equals(guard.name())
+                    && t.cloud().equals(target)
                     && !Double.isNaN(t.lastValue())
                     && (latest == null || t.lastValueMillis() > latest.lastValueMillis())) {
                 latest = t;
@@ -323,12 +351,79 @@ final class Assessor {
 
     private Map<String, String> networks(DecisionScope scope) {
         Map<String, String> networks = new HashMap<>();
-        for (Tally t : current) {
-            if (t.family().equals(Signals.PROBES) && in(scope, t.cloud(), t.region(), t.tenant())) {
+        // a vantage point that runs seldom may have no run in the shortest window: its grown window has one
+        for (Tally t : all) {
+            if (t.family().equals(Signals.PROBES)
+                    && t.bucketMillis() < now
+                    && t.bucketMillis() >= now - judgement.maxWindowMillis()
+                    && in(scope, t.cloud(), t.region(), t.tenant())) {
                 networks.put(t.subject(), t.origin());
             }
         }
         return networks;
+    }
+
+    /** One subject's window, grown to hold enough samples, and the baseline before it. */
+    private record Windowed(Sums current, Sums baseline) {}
+
+    /**
+     * Per subject of a family in a scope: the window, at least {@link Judgement#windowMillis()} back from now and
+     * grown bucket by bucket, up to {@link Judgement#maxWindowMillis()}, until it holds {@code need} samples; and the
+     * baseline, the {@link Judgement#baselineMillis()} before the window's start. A vantage point that runs once a
+     * minute is judged over its last few runs, as a health checker counts consecutive failures, instead of being
+     * too sparse to count; telemetry that comes often keeps the shortest window.
+     */
+    private Map<String, Windowed> grown(String family, DecisionScope scope, int need) {
+        Map<String, TreeMap<Long, List<Tally>>> bySubject = new TreeMap<>();
+        for (Tally t : all) {
+            if (t.family().equals(family) && t.bucketMillis() < now && in(scope, t.cloud(), t.region(), t.tenant())) {
+                bySubject
+                        .computeIfAbsent(t.subject(), s -> new TreeMap<>())
+                        .computeIfAbsent(t.bucketMillis(), b -> new ArrayList<>())
+                        .add(t);
+            }
+        }
+        Map<String, Windowed> windowed = new TreeMap<>();
+        bySubject.forEach((subject, buckets) -> {
+            long start = now - judgement.windowMillis();
+            double samples = 0;
+            for (Map.Entry<Long, List<Tally>> bucket : buckets.descendingMap().entrySet()) {
+                long at = bucket.getKey();
+                if (at < start && (samples >= need || at < now - judgement.maxWindowMillis())) {
+                    break;
+                }
+                start = Math.min(start, at);
+                for (Tally t : bucket.getValue()) {
+                    samples += t.total();
+                }
+            }
+            long windowStart = start;
+            List<Tally> inWindow = new ArrayList<>();
+            List<Tally> before = new ArrayList<>();
+            buckets.forEach((at, tallies) -> {
+                if (at >= windowStart) {
+                    inWindow.addAll(tallies);
+                } else if (at >= windowStart - judgement.baselineMillis()) {
+                    before.addAll(tallies);
+                }
+            });
+            if (!inWindow.isEmpty()) {
+                windowed.put(subject, new Windowed(Sums.of(inWindow), Sums.of(before)));
+            }
+        });
+        return windowed;
+    }
+
+    private static Map<String, Sums> currents(Map<String, Windowed> windowed) {
+        Map<String, Sums> sums = new TreeMap<>();
+        windowed.forEach((subject, w) -> sums.put(subject, w.current()));
+        return sums;
+    }
+
+    private static Map<String, Sums> baselines(Map<String, Windowed> windowed) {
+        Map<String, Sums> sums = new TreeMap<>();
+        windowed.forEach((subject, w) -> sums.put(subject, w.baseline()));
+        return sums;
     }
 
     private static Map<String, Sums> bySubject(List<Tally> tallies, String family, DecisionScope scope) {

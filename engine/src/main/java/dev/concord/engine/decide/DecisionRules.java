@@ -2,6 +2,7 @@ package dev.concord.engine.decide;
 
 import dev.concord.engine.decide.PolicySpec.SignalsSpec;
 import dev.concord.engine.decide.guards.promql.PromQlGuards;
+import dev.concord.engine.decide.signal.Judgement;
 import dev.concord.rules.model.FailoverPolicy;
 import dev.concord.rules.model.GuardSignal;
 import dev.concord.rules.model.RuleSet;
@@ -51,7 +52,20 @@ public final class DecisionRules {
                 new PolicySpec.TimingSpec(
                         timing.forDuration().toMillis(),
                         timing.cooldown().toMillis(),
-                        timing.stableBeforeFailback().toMillis()));
+                        timing.stableBeforeFailback().toMillis()),
+                judgement(policy.judgement()));
+    }
+
+    private static Judgement judgement(FailoverPolicy.Judgement judgement) {
+        FailoverPolicy.Judgement written = judgement == null ? FailoverPolicy.Judgement.DEFAULT : judgement;
+        return Judgement.builder()
+                .confidence(written.confidence().doubleValue())
+                .minSamples(written.minSamples())
+                .minVantagePointRuns(written.minRunsPerVantagePoint())
+                .window(written.window())
+                .maxWindow(written.maxWindow())
+                .baseline(written.baseline())
+                .build();
     }
 
     private static SignalsSpec signals(RuleSet rules, String policy, Signals signals) {

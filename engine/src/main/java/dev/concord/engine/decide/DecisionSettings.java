@@ -1,11 +1,12 @@
 package dev.concord.engine.decide;
 
-import dev.concord.engine.decide.signal.Judgement;
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.Objects;
 
-/** How often policies are evaluated, how long confirmations live, how releases are recognised. */
+/**
+ * How often policies are evaluated, how long confirmations live, how releases are recognised. How each policy's
+ * families judge their evidence is the policy's own ({@link PolicySpec#judgement()}).
+ */
 public final class DecisionSettings implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -26,7 +27,6 @@ public final class DecisionSettings implements Serializable {
     /** Share of the window's failures in new releases that makes them the cause. */
     public static final double DEFAULT_RELEASE_SHARE = 0.8;
 
-    private final Judgement judgement;
     private final long evaluateEveryMillis;
     private final long confirmationTimeoutMillis;
     private final long confirmationTtlMillis;
@@ -34,7 +34,6 @@ public final class DecisionSettings implements Serializable {
     private final double releaseShare;
 
     private DecisionSettings(Builder b) {
-        this.judgement = b.judgement;
         this.evaluateEveryMillis = b.evaluateEvery.toMillis();
         this.confirmationTimeoutMillis = b.confirmationTimeout.toMillis();
         this.confirmationTtlMillis = b.confirmationTtl.toMillis();
@@ -48,10 +47,6 @@ public final class DecisionSettings implements Serializable {
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    public Judgement judgement() {
-        return judgement;
     }
 
     public long evaluateEveryMillis() {
@@ -74,13 +69,7 @@ public final class DecisionSettings implements Serializable {
         return releaseShare;
     }
 
-    /** Event time the evaluator keeps telemetry for: the judged window and the baseline before it. */
-    public long retentionMillis() {
-        return judgement.windowMillis() + judgement.baselineMillis();
-    }
-
     public static final class Builder {
-        private Judgement judgement = Judgement.defaults();
         private Duration evaluateEvery = DEFAULT_EVALUATE_EVERY;
         private Duration confirmationTimeout = DEFAULT_CONFIRMATION_TIMEOUT;
         private Duration confirmationTtl = DEFAULT_CONFIRMATION_TTL;
@@ -88,11 +77,6 @@ public final class DecisionSettings implements Serializable {
         private double releaseShare = DEFAULT_RELEASE_SHARE;
 
         private Builder() {}
-
-        public Builder judgement(Judgement judgement) {
-            this.judgement = Objects.requireNonNull(judgement, "judgement");
-            return this;
-        }
 
         public Builder evaluateEvery(Duration every) {
             this.evaluateEvery = positive("evaluateEvery", every);
@@ -123,10 +107,6 @@ public final class DecisionSettings implements Serializable {
         }
 
         public DecisionSettings build() {
-            if (judgement.windowMillis() % evaluateEvery.toMillis() != 0) {
-                throw new IllegalArgumentException("the window " + judgement.windowName()
-                        + " must be a whole number of evaluation intervals of " + evaluateEvery);
-            }
             return new DecisionSettings(this);
         }
 

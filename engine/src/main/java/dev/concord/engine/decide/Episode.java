@@ -34,7 +34,7 @@ public record Episode(
         long primaryHealthySinceMillis,
         DecisionRecord.Confirmation confirmation) {
 
-    /** A decision opened at {@code now} to move {@code scope} from the primary to the secondary. */
+    /** A decision opened at {@code now} to move {@code scope} from its cloud to the other one. */
     static Episode opened(
             String decisionId,
             Action action,
@@ -42,19 +42,22 @@ public record Episode(
             DecisionScope scope,
             PolicySpec.Clouds clouds,
             long now) {
-        return new Episode(decisionId, action, state, scope, clouds.primary(), clouds.secondary(), now, false, 0, null);
+        return new Episode(
+                decisionId, action, state, scope, scope.cloud(), clouds.otherThan(scope.cloud()), now, false, 0, null);
     }
 
-    /** Moving {@code scope} back to the primary, healthy since {@code healthySinceMillis}: a recommendation. */
-    static Episode failback(
-            String decisionId, DecisionScope scope, PolicySpec.Clouds clouds, long healthySinceMillis, long now) {
+    /**
+     * Moving {@code failover}'s scope back to the cloud it left, healthy since {@code healthySinceMillis}: a
+     * recommendation.
+     */
+    static Episode failback(String decisionId, Episode failover, long healthySinceMillis, long now) {
         return new Episode(
                 decisionId,
                 Action.FAILBACK,
                 DecisionState.RECOMMENDED,
-                scope,
-                clouds.secondary(),
-                clouds.primary(),
+                failover.scope(),
+                failover.to(),
+                failover.from(),
                 now,
                 true,
                 healthySinceMillis,

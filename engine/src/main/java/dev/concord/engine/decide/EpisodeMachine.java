@@ -174,8 +174,7 @@ final class EpisodeMachine {
             }
             Episode failback = Episode.failback(
                     DecisionIds.of(policy.name(), open.scope(), now),
-                    open.scope(),
-                    policy.clouds(),
+                    open,
                     recovering.primaryHealthySinceMillis(),
                     now);
             return closed(

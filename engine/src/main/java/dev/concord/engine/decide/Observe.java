@@ -94,7 +94,8 @@ public final class Observe<T> implements FlatMapFunction<T, Observation> {
                     alert.eventTimeMillis(),
                     alert.firing(),
                     alert.longBurnRate(),
-                    1));
+                    1,
+                    alert.longWindowMinutes() + "m/" + alert.shortWindowMinutes() + "m"));
         }
     }
 
@@ -115,7 +116,8 @@ public final class Observe<T> implements FlatMapFunction<T, Observation> {
                     probe.timeUnixNano() / 1_000_000L,
                     !probe.success(),
                     Double.NaN,
-                    1));
+                    1,
+                    ""));
         }
         if (probe.probeName().equals(policy.signals().probe().name())) {
             out.collect(new Observation(
@@ -131,7 +133,8 @@ public final class Observe<T> implements FlatMapFunction<T, Observation> {
                     probe.timeUnixNano() / 1_000_000L,
                     !probe.success(),
                     probe.durationNanos() / 1e6,
-                    1));
+                    1,
+                    ""));
         }
     }
 
@@ -199,7 +202,9 @@ public final class Observe<T> implements FlatMapFunction<T, Observation> {
                         span.adjustedCount()));
             }
         }
-        if (policy.vetoes().releaseCorrelation() && (span.kind() == SpanKind.SERVER || span.root())) {
+        // a stage span speaks for its service's release whatever its kind: chained stages are often INTERNAL spans
+        if (policy.vetoes().releaseCorrelation()
+                && (span.kind() == SpanKind.SERVER || span.root() || span.inBusinessTransaction())) {
             out.collect(weighted(
                     observation(
                             policy,
@@ -253,7 +258,8 @@ public final class Observe<T> implements FlatMapFunction<T, Observation> {
                 timeMillis,
                 bad,
                 value,
-                1);
+                1,
+                "");
     }
 
     private static Observation weighted(Observation o, double weight) {
@@ -270,7 +276,8 @@ public final class Observe<T> implements FlatMapFunction<T, Observation> {
                 o.timeMillis(),
                 o.bad(),
                 o.value(),
-                weight);
+                weight,
+                o.windows());
     }
 
     private static String any(String value) {

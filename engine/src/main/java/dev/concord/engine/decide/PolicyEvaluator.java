@@ -52,6 +52,8 @@ public final class PolicyEvaluator
 
     private final Map<String, PolicySpec> policies = new HashMap<>();
     private final DecisionSettings settings;
+    /** How far behind the watermark an observation may still count: the longest any policy keeps telemetry. */
+    private final long retentionMillis;
 
     private transient MapState<TallyKey, Tally> tallies;
     private transient MapState<AlertKey.Transition, Observation> firing;
@@ -64,12 +66,21 @@ public final class PolicyEvaluator
     private transient Counter expiredConfirmations;
 
     public PolicyEvaluator(List<PolicySpec> policies, DecisionSettings settings) {
+        long longest = 0;
         for (PolicySpec policy : policies) {
             if (this.policies.put(policy.name(), policy) != null) {
                 throw new IllegalArgumentException("two failover policies named " + policy.name());
             }
+            if (policy.judgement().windowMillis() % settings.evaluateEveryMillis() != 0) {
+                throw new IllegalArgumentException(
+                        policy.name() + ": the window " + policy.judgement().windowName()
+                                + " must be a whole number of evaluation intervals of " + settings.evaluateEveryMillis()
+                                + " ms");
+            }
+            longest = Math.max(longest, retention(policy));
         }
         this.settings = settings;
+        this.retentionMillis = longest;
     }
 
     @Override
@@ -100,8 +111,8 @@ public final class PolicyEvaluator
     public void processElement1(Observation observation, Context ctx, Collector<DecisionRecord> out) throws Exception {
         long watermark = ctx.timerService().currentWatermark();
         // before the first watermark it is Long.MIN_VALUE: subtracting would wrap around
-        boolean late = watermark > Long.MIN_VALUE + settings.retentionMillis()
-                && observation.timeMillis() < watermark - settings.retentionMillis();
+        boolean late =
+                watermark > Long.MIN_VALUE + retentionMillis && observation.timeMillis() < watermark - retentionMillis;
         if (late) {
             lateObservations.inc();
             return;
@@ -148,7 +159,7 @@ public final class PolicyEvaluator
     @Override
     public void onTimer(long now, OnTimerContext ctx, Collector<DecisionRecord> out) throws Exception {
         PolicySpec policy = policies.get(ctx.getCurrentKey());
-        prune(now);
+        prune(now, retention(policy));
         if (tallies.isEmpty()) {
             clear();
             return;
@@ -220,7 +231,7 @@ public final class PolicyEvaluator
                     new PolicyVerdict(
                             policy.name(), policy.domain(), primary, verdict.family(), verdict.verdict(), now));
         }
-        String secondary = policy.clouds().secondary();
+        String secondary = policy.clouds().otherThan(primary);
         for (SignalVerdict verdict : assessment.target()) {
             ctx.output(
                     VERDICTS,
@@ -284,8 +295,13 @@ public final class PolicyEvaluator
         return firingNow;
     }
 
-    private void prune(long now) throws Exception {
-        long oldest = now - settings.retentionMillis();
+    /** Event time a policy keeps telemetry for: its longest window and the baseline before it. */
+    private static long retention(PolicySpec policy) {
+        return policy.judgement().maxWindowMillis() + policy.judgement().baselineMillis();
+    }
+
+    private void prune(long now, long retention) throws Exception {
+        long oldest = now - retention;
         for (Iterator<Map.Entry<TallyKey, Tally>> it = tallies.iterator(); it.hasNext(); ) {
             if (it.next().getValue().bucketMillis() < oldest) {
                 it.remove();

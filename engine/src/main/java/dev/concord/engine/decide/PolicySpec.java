@@ -1,5 +1,6 @@
 package dev.concord.engine.decide;
 
+import dev.concord.engine.decide.signal.Judgement;
 import dev.concord.rules.model.HaPattern;
 import dev.concord.rules.model.Scope;
 import dev.concord.rules.model.Signals;
@@ -19,6 +20,7 @@ import java.util.List;
  * @param scopes the scopes a recommendation may name, narrowest first
  * @param quorum how many independent families must fail together
  * @param confirmationRequired every failover waits for an operator, not only a standby's promotion
+ * @param judgement how its families judge their evidence: windows, baseline, samples, confidence
  */
 public record PolicySpec(
         String name,
@@ -30,7 +32,8 @@ public record PolicySpec(
         int quorum,
         VetoesSpec vetoes,
         boolean confirmationRequired,
-        TimingSpec timing)
+        TimingSpec timing,
+        Judgement judgement)
         implements Serializable {
 
     public PolicySpec {

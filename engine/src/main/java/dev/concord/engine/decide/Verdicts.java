@@ -88,7 +88,13 @@ final class Verdicts {
                     VETO_TARGET_DEGRADED,
                     (double) bad.size(),
                     0.0,
-                    policy.clouds().secondary() + " is not healthy either (" + String.join(", ", bad)
+                    policy.clouds()
+                                    .otherThan(
+                                            assessment.scope() == null
+                                                    ? policy.clouds().primary()
+                                                    : assessment.scope().cloud())
+                            + " is not healthy either ("
+                            + String.join(", ", bad)
                             + "): failover would not help"));
         }
         DecisionState state;
@@ -115,8 +121,17 @@ final class Verdicts {
                                 v.verdict() == Verdict.HEALTHY && !v.family().equals(Signals.TRACE_SLO));
     }
 
-    /** Recovered with nothing even degraded: the clock of the stable period before a failback runs. */
+    /**
+     * Recovered with no family that measures the present even degraded: the clock of the stable period before a
+     * failback runs. Burn alerts are left out: a ticket's short window remembers an outage for hours after the
+     * primary recovered, and while traffic is shifted away the primary has few transactions to tell by.
+     */
     static boolean healthy(List<SignalVerdict> verdicts) {
-        return recovered(verdicts) && verdicts.stream().noneMatch(v -> v.verdict() == Verdict.DEGRADED);
+        return verdicts.stream()
+                        .filter(v -> !v.family().equals(Signals.TRACE_SLO))
+                        .noneMatch(v -> v.failing() || v.verdict() == Verdict.DEGRADED)
+                && verdicts.stream()
+                        .anyMatch(v ->
+                                v.verdict() == Verdict.HEALTHY && !v.family().equals(Signals.TRACE_SLO));
     }
 }

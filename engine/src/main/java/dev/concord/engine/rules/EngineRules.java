@@ -48,7 +48,13 @@ public record EngineRules(
         List<TransactionSpec> transactions = new ArrayList<>();
         for (BusinessTransaction transaction : rules.transactions()) {
             transactions.add(new TransactionSpec(
-                    transaction.name(), transaction.stages(), transaction.completesAt(), transaction.maxDuration()));
+                    transaction.name(),
+                    transaction.stages(),
+                    transaction.completesAt(),
+                    transaction.maxDuration(),
+                    new TransactionSpec.Failure(
+                            transaction.failure().onStageError(),
+                            transaction.failure().retryWithin())));
         }
         List<SloSpec> slos = new ArrayList<>();
         List<String> skipped = new ArrayList<>();

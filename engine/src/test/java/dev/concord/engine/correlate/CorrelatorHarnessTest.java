@@ -39,11 +39,19 @@ abstract class CorrelatorHarnessTest {
     /** A harness, restored from {@code snapshot} unless it is null. */
     static KeyedTwoInputStreamOperatorTestHarness<String, Span, TelemetryPresence, TransactionOutcome> newHarness(
             OperatorSubtaskState snapshot) throws Exception {
+        return newHarness(ORDER_TO_FULFILLMENT, snapshot);
+    }
+
+    /** Replaces this test's harness with a fresh one correlating {@code spec}. */
+    void correlate(TransactionSpec spec) throws Exception {
+        harness.close();
+        harness = newHarness(spec, null);
+    }
+
+    private static KeyedTwoInputStreamOperatorTestHarness<String, Span, TelemetryPresence, TransactionOutcome>
+            newHarness(TransactionSpec spec, OperatorSubtaskState snapshot) throws Exception {
         var harness = new KeyedTwoInputStreamOperatorTestHarness<String, Span, TelemetryPresence, TransactionOutcome>(
-                new TransactionCorrelator(List.of(ORDER_TO_FULFILLMENT)),
-                TransactionCorrelator::key,
-                null,
-                Types.STRING);
+                new TransactionCorrelator(List.of(spec)), TransactionCorrelator::key, null, Types.STRING);
         if (snapshot != null) {
             harness.initializeState(snapshot);
         }

@@ -3,11 +3,13 @@ package dev.concord.engine.correlate;
 import static dev.concord.engine.correlate.TransactionFixtures.MAX_DURATION;
 import static dev.concord.engine.correlate.TransactionFixtures.ORDER_TO_FULFILLMENT;
 import static dev.concord.engine.correlate.TransactionFixtures.at;
+import static dev.concord.engine.correlate.TransactionFixtures.failingOn;
 import static dev.concord.engine.correlate.TransactionFixtures.millis;
 import static dev.concord.engine.correlate.TransactionFixtures.stage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.concord.ingest.model.Span;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -224,7 +226,8 @@ class TransactionCorrelatorTest extends CorrelatorHarnessTest {
     }
 
     @Test
-    void failsInTheStageWhereTheFailureStartedWhenTheCarryingRequestFails() throws Exception {
+    void withOnlyTheRootRuleFailsInTheStageWhereTheFailureStartedWhenTheCarryingRequestFails() throws Exception {
+        correlate(failingOn(new TransactionSpec.Failure(false, Duration.ZERO)));
         push(stage("o-2", "inventory-reserve", 1, 2)
                 .service("warehouse-api")
                 .failed()
@@ -243,21 +246,8 @@ class TransactionCorrelatorTest extends CorrelatorHarnessTest {
     }
 
     @Test
-    void aFailedStageThatIsRetriedDoesNotFailTheTransaction() throws Exception {
-        push(stage("o-3", "order-capture", 0, 1).root().build());
-        push(stage("o-3", "pick", 10, 12).spanId("pick-try-1").failed().build());
-        push(stage("o-3", "pick", 20, 30).spanId("pick-try-2").build());
-        push(stage("o-3", "erp-posting", 40, 50).build());
-
-        advanceTo(millis(at(50)));
-
-        assertThat(harness.extractOutputValues())
-                .singleElement()
-                .satisfies(outcome -> assertThat(outcome.outcome()).isEqualTo(Outcome.COMPLETED));
-    }
-
-    @Test
-    void timesOutInTheFirstStageThatHadNotSucceeded() throws Exception {
+    void withOnlyTheRootRuleTimesOutInTheFirstStageThatHadNotSucceeded() throws Exception {
+        correlate(failingOn(new TransactionSpec.Failure(false, Duration.ZERO)));
         push(stage("o-4", "order-capture", 0, 1).root().build());
         push(stage("o-4", "inventory-reserve", 1, 2).service("warehouse-api").build());
         push(stage("o-4", "pick", 10, 11).service("warehouse-api").failed().build());

@@ -23,6 +23,16 @@ final class TransactionFixtures {
 
     private TransactionFixtures() {}
 
+    /** The same transaction with another failure rule. */
+    static TransactionSpec failingOn(TransactionSpec.Failure failure) {
+        return new TransactionSpec(
+                ORDER_TO_FULFILLMENT.name(),
+                ORDER_TO_FULFILLMENT.stages(),
+                ORDER_TO_FULFILLMENT.completesAt(),
+                ORDER_TO_FULFILLMENT.maxDuration(),
+                failure);
+    }
+
     static Instant at(int seconds) {
         return T0.plusSeconds(seconds);
     }
@@ -83,6 +93,11 @@ final class TransactionFixtures {
 
         SpanBuilder spanId(String value) {
             spanId = value;
+            return this;
+        }
+
+        SpanBuilder parent(String spanId) {
+            parent = spanId;
             return this;
         }
 

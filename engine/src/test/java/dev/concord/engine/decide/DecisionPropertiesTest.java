@@ -3,6 +3,7 @@ package dev.concord.engine.decide;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.concord.engine.decide.DecisionRecord.DecisionScope;
+import dev.concord.engine.decide.signal.Judgement;
 import dev.concord.engine.decide.signal.Observation;
 import dev.concord.engine.decide.signal.Verdict;
 import dev.concord.rules.model.HaPattern;
@@ -55,7 +56,8 @@ class DecisionPropertiesTest {
             2,
             new PolicySpec.VetoesSpec(LAG, (long) (RPO_SECONDS * 1000), true, false),
             true,
-            new PolicySpec.TimingSpec(MINUTE, 30 * MINUTE, 5 * MINUTE));
+            new PolicySpec.TimingSpec(MINUTE, 30 * MINUTE, 5 * MINUTE),
+            Judgement.defaults());
 
     /** Which families fail in the primary, and when; how the lag moves; what the collectors drop. */
     record Timeline(
@@ -160,7 +162,7 @@ class DecisionPropertiesTest {
 
     private static Observation o(
             String family, String cloud, String subject, String origin, long t, boolean bad, double value) {
-        return new Observation("db", family, cloud, "*", "*", subject, origin, "svc", "1", t, bad, value, 1);
+        return new Observation("db", family, cloud, "*", "*", subject, origin, "svc", "1", t, bad, value, 1, "");
     }
 
     /** A confirmation for whatever decision every evaluation could open, a minute after it. */
@@ -289,7 +291,8 @@ class DecisionPropertiesTest {
                                     o.timeMillis(),
                                     true,
                                     o.value(),
-                                    o.weight())
+                                    o.weight(),
+                                    "")
                             : o);
         }
 

@@ -53,31 +53,44 @@ public final class DecisionScenario {
     boolean flappingVantagePoint;
     /** The ERP replica's lag, seconds. */
     double lagSeconds = 30;
+    /** A lag reading from the primary's side as well (its own view of a replica that is not the target), or NaN. */
+    double primarySideLagSeconds = Double.NaN;
     /** The primary's warehouse API runs version 2.0 from two minutes before ONSET, and it is what fails. */
     boolean badRelease;
     /** The SLO pipeline's page for the primary, a minute after ONSET, while the web tier is down. */
     boolean pageAlert = true;
 
+    /**
+     * The 1d/2h ticket of the same SLO, from five minutes after ONSET until its short window has forgotten the outage,
+     * two hours after it ended: a burn alert that remembers the past long after the primary recovered.
+     */
+    boolean lingeringTicket;
+
     public List<SloAlert> alerts() {
         List<SloAlert> alerts = new ArrayList<>();
         if (pageAlert && !webOutage.isZero()) {
             long at = ONSET.toEpochMilli() + MINUTE;
-            alerts.add(alert(at, true));
-            alerts.add(alert(ONSET.plus(webOutage).toEpochMilli() + MINUTE, false));
+            alerts.add(alert(at, true, "page", 60, 5));
+            alerts.add(alert(ONSET.plus(webOutage).toEpochMilli() + MINUTE, false, "page", 60, 5));
         }
+        if (lingeringTicket && !webOutage.isZero()) {
+            alerts.add(alert(ONSET.toEpochMilli() + 5 * MINUTE, true, "ticket", 1440, 120));
+            alerts.add(alert(ONSET.plus(webOutage).toEpochMilli() + 120 * MINUTE, false, "ticket", 1440, 120));
+        }
+        alerts.sort(Comparator.comparingLong(SloAlert::eventTimeMillis));
         return alerts;
     }
 
-    private static SloAlert alert(long at, boolean firing) {
+    private static SloAlert alert(long at, boolean firing, String severity, int longMinutes, int shortMinutes) {
         return new SloAlert(
                 "order-to-fulfillment-availability",
                 "order-to-fulfillment",
                 AWS,
                 AWS_REGION,
                 "*",
-                "page",
-                60,
-                5,
+                severity,
+                longMinutes,
+                shortMinutes,
                 14.4,
                 firing,
                 at,
@@ -148,6 +161,16 @@ public final class DecisionScenario {
                         t * 1_000_000L,
                         lagSeconds,
                         Map.of("db.cluster", "erp")));
+                if (!Double.isNaN(primarySideLagSeconds)) {
+                    metrics.add(new MetricSample(
+                            resource("erp-db", "14.2", AWS),
+                            "db.replication.lag",
+                            "s",
+                            MetricKind.GAUGE,
+                            t * 1_000_000L + 1_000_000L,
+                            primarySideLagSeconds,
+                            Map.of("db.cluster", "erp")));
+                }
             }
         }
         return metrics;

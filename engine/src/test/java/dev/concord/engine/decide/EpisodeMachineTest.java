@@ -7,6 +7,7 @@ import dev.concord.engine.decide.DecisionRecord.DecisionScope;
 import dev.concord.engine.decide.EpisodeMachine.Memory;
 import dev.concord.engine.decide.EpisodeMachine.Step;
 import dev.concord.engine.decide.PolicySpec.SignalsSpec;
+import dev.concord.engine.decide.signal.Judgement;
 import dev.concord.engine.decide.signal.SignalVerdict;
 import dev.concord.engine.decide.signal.Verdict;
 import dev.concord.rules.model.HaPattern;
@@ -60,7 +61,8 @@ class EpisodeMachineTest {
                 2,
                 new PolicySpec.VetoesSpec(null, 0, true, true),
                 false,
-                new PolicySpec.TimingSpec(2 * MINUTE, 30 * MINUTE, 15 * MINUTE));
+                new PolicySpec.TimingSpec(2 * MINUTE, 30 * MINUTE, 15 * MINUTE),
+                Judgement.defaults());
     }
 
     private static SignalVerdict verdict(String family, Verdict verdict) {

@@ -7,13 +7,17 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.concord.engine.decide.DecisionRecord.DecisionScope;
 import dev.concord.engine.decide.signal.Observation;
+import dev.concord.engine.decide.signal.Verdict;
+import dev.concord.engine.slo.SloAlert;
 import dev.concord.rules.model.Signals;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongPredicate;
+import org.apache.flink.api.common.functions.util.ListCollector;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
@@ -96,6 +100,23 @@ class PolicyEvaluatorTest {
     }
 
     @Test
+    void aTicketThatStillRemembersTheOutageDoesNotHoldBackTheFailback() throws Exception {
+        DecisionScenario scenario = new DecisionScenario();
+        scenario.webOutage = Duration.ofMinutes(10);
+        scenario.lingeringTicket = true;
+        scenario.minutes = 60;
+
+        List<DecisionRecord> records = run(scenario, "web-api", List.of());
+
+        assertThat(records).extracting(DecisionRecord::action).containsExactly(Action.SHIFT_TRAFFIC, Action.FAILBACK);
+        // the primary's families are healthy once their one-minute window no longer holds the outage's failures;
+        // the failback follows the stable period, within two evaluations, as it does without the ticket
+        long healthyAgain = 10 * MINUTE + MINUTE;
+        assertThat(minutesAfterOnset(records.get(1)))
+                .isBetween(healthyAgain + 15 * MINUTE - 2 * STEP, healthyAgain + 15 * MINUTE + 2 * STEP);
+    }
+
+    @Test
     void oneFlappingVantagePointYieldsNoDecision() throws Exception {
         DecisionScenario scenario = new DecisionScenario();
         scenario.flappingVantagePoint = true;
@@ -123,6 +144,22 @@ class PolicyEvaluatorTest {
         assertThat(records)
                 .noneMatch(
                         r -> r.state() == DecisionState.PENDING_CONFIRMATION || r.state() == DecisionState.CONFIRMED);
+    }
+
+    @Test
+    void theLagVetoReadsTheTargetsReplicaNotAReadingFromTheFailingSide() throws Exception {
+        DecisionScenario scenario = new DecisionScenario();
+        scenario.erpOutage = Duration.ofMinutes(10);
+        scenario.lagSeconds = 60;
+        // read a millisecond after the target's, so the latest reading of any cloud would be this one
+        scenario.primarySideLagSeconds = 12 * 60;
+
+        List<DecisionRecord> records = run(scenario, "erp-database", List.of());
+
+        assertThat(records).isNotEmpty();
+        assertThat(records.get(0).action()).isEqualTo(Action.PROMOTE_STANDBY);
+        assertThat(records.get(0).state()).isEqualTo(DecisionState.PENDING_CONFIRMATION);
+        assertThat(records).noneMatch(r -> r.state() == DecisionState.VETOED);
     }
 
     @Test
@@ -249,6 +286,60 @@ class PolicyEvaluatorTest {
     }
 
     @Test
+    void aResolvedTicketOfOneWindowPairLeavesTheOtherPairOfTheSameSeverityFiring() throws Exception {
+        long onset = ONSET.toEpochMilli();
+        try (KeyedTwoInputStreamOperatorTestHarness<String, Observation, OperatorConfirmation, DecisionRecord> harness =
+                ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
+                        new PolicyEvaluator(DecisionScenario.SHIPPED, DecisionSettings.defaults()),
+                        Observation::policy,
+                        OperatorConfirmation::policy,
+                        Types.STRING)) {
+            List<Observation> observations = new ArrayList<>();
+            observations.addAll(ticket(1440, 120, true, onset));
+            observations.addAll(ticket(4320, 360, true, onset));
+            // the 1d/2h ticket resolves while the 3d/6h one still fires
+            observations.addAll(ticket(1440, 120, false, onset + 10 * MINUTE));
+            observations.sort(Comparator.comparingLong(Observation::timeMillis));
+            feed(harness, observations, onset, onset + 20 * MINUTE);
+
+            assertThat(harness.getSideOutput(PolicyEvaluator.VERDICTS))
+                    .extracting(StreamRecord::getValue)
+                    .filteredOn(v -> v.policy().equals("analytics")
+                            && v.family().equals(Signals.TRACE_SLO)
+                            && v.cloud().equals("aws")
+                            && v.eventTimeMillis() > onset + 11 * MINUTE)
+                    .isNotEmpty()
+                    .allSatisfy(v -> assertThat(v.verdict()).isEqualTo(Verdict.FAILING));
+        }
+    }
+
+    /** A ticket alert of the analytics policy's SLO on aws, of one window pair, firing or resolving at {@code at}. */
+    private static List<Observation> ticket(int longMinutes, int shortMinutes, boolean firing, long at) {
+        List<Observation> out = new ArrayList<>();
+        Observe.alerts(DecisionScenario.SHIPPED)
+                .flatMap(
+                        new SloAlert(
+                                "inventory-to-financial-posting-latency",
+                                "inventory-to-financial-posting",
+                                "aws",
+                                "",
+                                "",
+                                "ticket",
+                                longMinutes,
+                                shortMinutes,
+                                1,
+                                firing,
+                                at,
+                                2,
+                                2,
+                                0.5,
+                                Map.of(),
+                                Map.of()),
+                        new ListCollector<>(out));
+        return out;
+    }
+
+    @Test
     void restoresAnOpenDecisionFromASnapshotAndCarriesOnAsIfUninterrupted() throws Exception {
         DecisionScenario scenario = new DecisionScenario();
         scenario.erpOutage = Duration.ofMinutes(30);
@@ -303,7 +394,8 @@ class PolicyEvaluatorTest {
                             t,
                             down,
                             30,
-                            1));
+                            1,
+                            ""));
                     observations.add(new Observation(
                             "web-api",
                             Signals.LOG_SIGNATURES,
@@ -317,7 +409,8 @@ class PolicyEvaluatorTest {
                             t,
                             down,
                             Double.NaN,
-                            1));
+                            1,
+                            ""));
                 }
                 observations.add(new Observation(
                         "web-api",
@@ -332,7 +425,8 @@ class PolicyEvaluatorTest {
                         t,
                         false,
                         Double.NaN,
-                        1));
+                        1,
+                        ""));
             }
         }
         List<DecisionRecord> records;
@@ -371,7 +465,8 @@ class PolicyEvaluatorTest {
                             t,
                             failing,
                             30,
-                            1));
+                            1,
+                            ""));
                     // globex is quieter: two matching lines a minute, below the policy's rate of its own
                     boolean logged = tenant.equals("acme") || (t / 5_000) % 6 == 0;
                     observations.add(new Observation(
@@ -387,7 +482,8 @@ class PolicyEvaluatorTest {
                             t,
                             failing && logged,
                             Double.NaN,
-                            1));
+                            1,
+                            ""));
                 }
             }
         }
@@ -422,7 +518,8 @@ class PolicyEvaluatorTest {
                         t,
                         cloud.equals("aws") && down.test(t),
                         Double.NaN,
-                        1));
+                        1,
+                        ""));
             }
         }
         return observations;
@@ -474,7 +571,8 @@ class PolicyEvaluatorTest {
                         t,
                         cloud.equals("aws") && down.test(t),
                         20,
-                        1));
+                        1,
+                        ""));
             }
             if (t % 30_000 == 0) {
                 observations.add(new Observation(
@@ -490,7 +588,8 @@ class PolicyEvaluatorTest {
                         t,
                         false,
                         30,
-                        1));
+                        1,
+                        ""));
             }
         }
         observations.sort(Comparator.comparingLong(Observation::timeMillis));

@@ -4,6 +4,7 @@ import dev.concord.rules.model.AlertSeverity;
 import dev.concord.rules.model.FailoverPolicy;
 import dev.concord.rules.model.FailoverPolicy.Clouds;
 import dev.concord.rules.model.FailoverPolicy.Confirmation;
+import dev.concord.rules.model.FailoverPolicy.Judgement;
 import dev.concord.rules.model.FailoverPolicy.Quorum;
 import dev.concord.rules.model.FailoverPolicy.Replay;
 import dev.concord.rules.model.FailoverPolicy.ReplicationLag;
@@ -31,6 +32,7 @@ final class FailoverPolicyReader {
         "vetoes",
         "confirmation",
         "timing",
+        "judgement",
         "replay"
     };
 
@@ -74,6 +76,24 @@ final class FailoverPolicyReader {
                         t.duration("cooldown").orElse(Timing.DEFAULT.cooldown()),
                         t.duration("stableBeforeFailback").orElse(Timing.DEFAULT.stableBeforeFailback())))
                 .orElse(Timing.DEFAULT);
+        Judgement judgement = spec.map(
+                        "judgement",
+                        "confidence",
+                        "minSamples",
+                        "minRunsPerVantagePoint",
+                        "window",
+                        "maxWindow",
+                        "baseline")
+                .map(j -> new Judgement(
+                        j.number("confidence").orElse(Judgement.DEFAULT.confidence()),
+                        j.integer("minSamples").map(Long::intValue).orElse(Judgement.DEFAULT.minSamples()),
+                        j.integer("minRunsPerVantagePoint")
+                                .map(Long::intValue)
+                                .orElse(Judgement.DEFAULT.minRunsPerVantagePoint()),
+                        j.duration("window").orElse(Judgement.DEFAULT.window()),
+                        j.duration("maxWindow").orElse(Judgement.DEFAULT.maxWindow()),
+                        j.duration("baseline").orElse(Judgement.DEFAULT.baseline())))
+                .orElse(Judgement.DEFAULT);
         Replay replay = spec.map("replay", "maxAge")
                 .flatMap(r -> r.requiredDuration("maxAge"))
                 .map(Replay::new)
@@ -90,6 +110,7 @@ final class FailoverPolicyReader {
                 vetoes,
                 confirmation,
                 timing,
+                judgement,
                 replay,
                 spec.context().origin());
     }

@@ -1,13 +1,14 @@
 package dev.concord.rules.load;
 
 import dev.concord.rules.model.BusinessTransaction;
+import dev.concord.rules.model.BusinessTransaction.Failure;
 import dev.concord.rules.model.BusinessTransaction.Match;
 import dev.concord.rules.model.Metadata;
 import java.util.List;
 
 final class TransactionReader {
 
-    static final String[] FIELDS = {"description", "match", "stages", "completesAt", "maxDuration"};
+    static final String[] FIELDS = {"description", "match", "stages", "completesAt", "maxDuration", "failure"};
 
     private TransactionReader() {}
 
@@ -33,6 +34,11 @@ final class TransactionReader {
                 stages,
                 completesAt,
                 spec.requiredDuration("maxDuration").orElse(null),
+                spec.map("failure", "onStageError", "retryWithin")
+                        .map(f -> new Failure(
+                                f.bool("onStageError").orElse(Failure.DEFAULT.onStageError()),
+                                f.duration("retryWithin").orElse(Failure.DEFAULT.retryWithin())))
+                        .orElse(Failure.DEFAULT),
                 spec.context().origin());
     }
 }

@@ -1,6 +1,7 @@
 package dev.concord.rules.model;
 
 import dev.concord.rules.Conventions;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 
@@ -21,6 +22,7 @@ public record FailoverPolicy(
         Vetoes vetoes,
         Confirmation confirmation,
         Timing timing,
+        Judgement judgement,
         Replay replay,
         Origin origin)
         implements RuleDocument {
@@ -59,6 +61,25 @@ public record FailoverPolicy(
 
         public static final Timing DEFAULT =
                 new Timing(Duration.ofMinutes(2), Duration.ofMinutes(30), Duration.ofMinutes(15));
+    }
+
+    /**
+     * How each signal family judges its evidence. A family's window is at least {@code window} and grows, up to
+     * {@code maxWindow}, until it holds {@code minSamples} checks or calls per subject (and {@code
+     * minRunsPerVantagePoint} runs per probe vantage point), so telemetry that comes once a minute or every five is
+     * judged over the runs it gives; the {@code baseline} before the window is what "worse than usual" compares
+     * with, at the {@code confidence} of a one-sided test.
+     */
+    public record Judgement(
+            BigDecimal confidence,
+            int minSamples,
+            int minRunsPerVantagePoint,
+            Duration window,
+            Duration maxWindow,
+            Duration baseline) {
+
+        public static final Judgement DEFAULT = new Judgement(
+                new BigDecimal("0.98"), 5, 3, Duration.ofMinutes(1), Duration.ofMinutes(15), Duration.ofMinutes(15));
     }
 
     /** For asynchronous layers: how far back the secondary replays what the primary had not processed. */

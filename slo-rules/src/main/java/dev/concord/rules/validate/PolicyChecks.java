@@ -8,6 +8,7 @@ import dev.concord.rules.model.RuleSet;
 import dev.concord.rules.model.Signals;
 import dev.concord.rules.model.Slo;
 import dev.concord.rules.model.WireName;
+import dev.concord.rules.text.Durations;
 import dev.concord.rules.text.Numbers;
 import java.math.BigDecimal;
 import java.util.List;
@@ -32,6 +33,7 @@ final class PolicyChecks {
             quorum(policy, findings);
         }
         vetoes(policy, rules, findings);
+        judgement(policy, findings);
         if (policy.pattern() == HaPattern.DEFERRED
                 && policy.signals() != null
                 && policy.signals().traceSlo() != null
@@ -47,6 +49,43 @@ final class PolicyChecks {
                     "spec.replay",
                     "replay applies to asynchronous layers only; this policy's pattern is "
                             + WireName.of(policy.pattern()));
+        }
+    }
+
+    /** The evaluator looks every 10 s: a window must be a whole number of those. */
+    private static final long EVALUATION_STEP_MILLIS = 10_000;
+
+    private static void judgement(FailoverPolicy policy, Findings findings) {
+        FailoverPolicy.Judgement j = policy.judgement();
+        if (j.confidence().compareTo(new BigDecimal("0.5")) <= 0
+                || j.confidence().compareTo(BigDecimal.ONE) >= 0) {
+            findings.error(
+                    policy,
+                    "spec.judgement.confidence",
+                    "confidence must be above 0.5 and below 1 (for example 0.98), got " + j.confidence());
+        }
+        if (j.minSamples() < 1) {
+            findings.error(policy, "spec.judgement.minSamples", "minSamples must be at least 1");
+        }
+        if (j.minRunsPerVantagePoint() < 1) {
+            findings.error(
+                    policy, "spec.judgement.minRunsPerVantagePoint", "minRunsPerVantagePoint must be at least 1");
+        }
+        if (j.window().toMillis() < EVALUATION_STEP_MILLIS || j.window().toMillis() % EVALUATION_STEP_MILLIS != 0) {
+            findings.error(
+                    policy,
+                    "spec.judgement.window",
+                    "window must be a whole number of 10s evaluation steps, got " + Durations.format(j.window()));
+        }
+        if (j.maxWindow().compareTo(j.window()) < 0) {
+            findings.error(
+                    policy,
+                    "spec.judgement.maxWindow",
+                    "maxWindow " + Durations.format(j.maxWindow()) + " is shorter than window "
+                            + Durations.format(j.window()));
+        }
+        if (j.baseline().isZero() || j.baseline().isNegative()) {
+            findings.error(policy, "spec.judgement.baseline", "baseline must be longer than 0");
         }
     }
 

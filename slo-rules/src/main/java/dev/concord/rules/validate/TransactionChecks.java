@@ -1,6 +1,7 @@
 package dev.concord.rules.validate;
 
 import dev.concord.rules.model.BusinessTransaction;
+import dev.concord.rules.text.Durations;
 import dev.concord.rules.text.Suggestions;
 import java.util.HashSet;
 import java.util.Set;
@@ -27,6 +28,15 @@ final class TransactionChecks {
         }
         if (transaction.maxDuration() != null && transaction.maxDuration().isZero()) {
             findings.error(transaction, "spec.maxDuration", "maxDuration must be longer than 0");
+        }
+        if (transaction.maxDuration() != null
+                && transaction.failure().retryWithin().compareTo(transaction.maxDuration()) >= 0) {
+            findings.error(
+                    transaction,
+                    "spec.failure.retryWithin",
+                    "retryWithin " + Durations.format(transaction.failure().retryWithin())
+                            + " must be shorter than maxDuration " + Durations.format(transaction.maxDuration())
+                            + ": a failed stage would never decide before the transaction times out");
         }
     }
 }

@@ -5,7 +5,9 @@ import java.time.Duration;
 
 /**
  * How a family's window is judged: the significance a change needs, how much data a verdict needs, and the
- * windows compared. Immutable; build with {@link #builder()}.
+ * windows compared. A subject's window is at least {@link #windowMillis()} and grows back, up to {@link
+ * #maxWindowMillis()}, until it holds enough samples; the baseline is the {@link #baselineMillis()} before it.
+ * Immutable; build with {@link #builder()}.
  */
 public final class Judgement implements Serializable {
 
@@ -18,6 +20,9 @@ public final class Judgement implements Serializable {
     public static final int DEFAULT_MIN_VANTAGE_POINT_RUNS = 3;
 
     public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(1);
+    /** How far a window grows back to hold enough samples of telemetry that comes seldom. */
+    public static final Duration DEFAULT_MAX_WINDOW = Duration.ofMinutes(15);
+
     public static final Duration DEFAULT_BASELINE = Duration.ofMinutes(15);
     /** A significant change below this failure share is DEGRADED, at or above it FAILING. */
     public static final double DEFAULT_FAILING_SHARE = 0.25;
@@ -33,6 +38,7 @@ public final class Judgement implements Serializable {
     private final int minSamples;
     private final int minVantagePointRuns;
     private final long windowMillis;
+    private final long maxWindowMillis;
     private final long baselineMillis;
     private final double failingShare;
     private final double referenceFloor;
@@ -43,6 +49,7 @@ public final class Judgement implements Serializable {
         this.minSamples = builder.minSamples;
         this.minVantagePointRuns = builder.minVantagePointRuns;
         this.windowMillis = builder.window.toMillis();
+        this.maxWindowMillis = builder.maxWindow.toMillis();
         this.baselineMillis = builder.baseline.toMillis();
         this.failingShare = builder.failingShare;
         this.referenceFloor = builder.referenceFloor;
@@ -82,6 +89,14 @@ public final class Judgement implements Serializable {
         return windowMillis;
     }
 
+    /**
+     * The longest a subject's window grows, back from the evaluated instant, to hold {@link #minSamples()} samples
+     * ({@link #minVantagePointRuns()} runs of a vantage point).
+     */
+    public long maxWindowMillis() {
+        return maxWindowMillis;
+    }
+
     public long baselineMillis() {
         return baselineMillis;
     }
@@ -108,6 +123,7 @@ public final class Judgement implements Serializable {
         private int minSamples = DEFAULT_MIN_SAMPLES;
         private int minVantagePointRuns = DEFAULT_MIN_VANTAGE_POINT_RUNS;
         private Duration window = DEFAULT_WINDOW;
+        private Duration maxWindow = DEFAULT_MAX_WINDOW;
         private Duration baseline = DEFAULT_BASELINE;
         private double failingShare = DEFAULT_FAILING_SHARE;
         private double referenceFloor = DEFAULT_REFERENCE_FLOOR;
@@ -147,6 +163,14 @@ public final class Judgement implements Serializable {
             return this;
         }
 
+        public Builder maxWindow(Duration maxWindow) {
+            if (maxWindow.toMillis() < 1000 || maxWindow.toMillis() % 1000 != 0) {
+                throw new IllegalArgumentException("maxWindow must be whole seconds, at least 1s: " + maxWindow);
+            }
+            this.maxWindow = maxWindow;
+            return this;
+        }
+
         public Builder baseline(Duration baseline) {
             if (baseline.isNegative() || baseline.isZero()) {
                 throw new IllegalArgumentException("baseline must be positive: " + baseline);
@@ -180,6 +204,9 @@ public final class Judgement implements Serializable {
         }
 
         public Judgement build() {
+            if (maxWindow.compareTo(window) < 0) {
+                throw new IllegalArgumentException("maxWindow " + maxWindow + " is shorter than the window " + window);
+            }
             return new Judgement(this);
         }
     }

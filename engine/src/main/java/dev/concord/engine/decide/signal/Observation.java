@@ -11,6 +11,8 @@ package dev.concord.engine.decide.signal;
  * @param bad a failed run, check or call; a matching log line; a firing alert
  * @param value a latency in milliseconds, a guard's value or a burn rate; NaN when none
  * @param weight how many events it stands for (a sampled span's adjusted count)
+ * @param windows an alert's window pair, long and short ({@code 60m/5m}): two pairs of one severity are two alerts;
+ *     empty for other telemetry
  */
 public record Observation(
         String policy,
@@ -25,7 +27,8 @@ public record Observation(
         long timeMillis,
         boolean bad,
         double value,
-        double weight) {
+        double weight,
+        String windows) {
 
     /** Region or tenant of telemetry that belongs to no single one. */
     public static final String ANY = "*";

@@ -177,8 +177,8 @@ class FamiliesTest {
 
     @Test
     void aTicketAlertIsOnlyDegradedForAPolicyThatListensToPages() {
-        Observation ticket =
-                new Observation("web-api", Signals.TRACE_SLO, "aws", "*", "*", "o2f", "ticket", "", "", T, true, 3, 1);
+        Observation ticket = new Observation(
+                "web-api", Signals.TRACE_SLO, "aws", "*", "*", "o2f", "ticket", "", "", T, true, 3, 1, "");
 
         assertThat(Families.traceSlo(J, List.of(ticket), true).verdict()).isEqualTo(Verdict.DEGRADED);
         assertThat(Families.traceSlo(J, List.of(ticket), false).verdict()).isEqualTo(Verdict.FAILING);
