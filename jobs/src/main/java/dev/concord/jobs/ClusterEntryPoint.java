@@ -29,6 +29,11 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 
 /**
  * The entry class of {@code concord-flink-job.jar} on a Flink cluster. Two jobs, chosen with {@code --job}:
@@ -220,19 +225,32 @@ public final class ClusterEntryPoint {
         throw new IllegalArgumentException(option + " must be a port number from 1 to 65535, got " + value);
     }
 
+    /** Options by name; {@code --bounded} maps to {@code "true"} when given. Picocli names what is wrong. */
     private static Map<String, String> parse(String[] args) {
+        CommandSpec spec = CommandSpec.create().name("concord-flink-job");
+        for (String option : OPTIONS) {
+            spec.addOption(OptionSpec.builder(option)
+                    .type(String.class)
+                    .paramLabel("VALUE")
+                    .build());
+        }
+        spec.addOption(
+                OptionSpec.builder("--bounded").arity("0").type(boolean.class).build());
+        CommandLine commandLine = new CommandLine(spec).setExpandAtFiles(false);
+        ParseResult result;
+        try {
+            result = commandLine.parseArgs(args);
+        } catch (ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
         Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--bounded")) {
-                options.put("--bounded", "true");
-            } else if (OPTIONS.contains(args[i])) {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException(args[i] + " needs a value");
-                }
-                options.put(args[i], args[++i]);
-            } else {
-                throw new IllegalArgumentException("unknown argument: " + args[i]);
+        for (String option : OPTIONS) {
+            if (result.hasMatchedOption(option)) {
+                options.put(option, result.matchedOptionValue(option, ""));
             }
+        }
+        if (result.hasMatchedOption("--bounded")) {
+            options.put("--bounded", "true");
         }
         return options;
     }
