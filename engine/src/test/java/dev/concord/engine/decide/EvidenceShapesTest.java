@@ -17,11 +17,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.util.ListCollector;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -145,11 +143,7 @@ class EvidenceShapesTest {
         long end = END;
         observations.sort(Comparator.comparingLong(Observation::timeMillis));
         try (KeyedTwoInputStreamOperatorTestHarness<String, Observation, OperatorConfirmation, DecisionRecord> harness =
-                ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
-                        new PolicyEvaluator(DecisionScenario.SHIPPED, DecisionSettings.defaults()),
-                        Observation::policy,
-                        OperatorConfirmation::policy,
-                        Types.STRING)) {
+                PolicyEvaluatorTest.shippedPolicies()) {
             int next = 0;
             for (long step = START; step < end; step += STEP) {
                 while (next < observations.size() && observations.get(next).timeMillis() < step + STEP) {

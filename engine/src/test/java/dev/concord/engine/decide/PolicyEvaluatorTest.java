@@ -31,16 +31,22 @@ class PolicyEvaluatorTest {
 
     private static final long STEP = DecisionSettings.DEFAULT_EVALUATE_EVERY.toMillis();
 
+    /** A harness around one evaluator of every shipped policy, with the default settings. */
+    static KeyedTwoInputStreamOperatorTestHarness<String, Observation, OperatorConfirmation, DecisionRecord>
+            shippedPolicies() throws Exception {
+        return ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
+                new PolicyEvaluator(DecisionScenario.SHIPPED, DecisionSettings.defaults()),
+                Observation::policy,
+                OperatorConfirmation::policy,
+                Types.STRING);
+    }
+
     /** Runs the scenario through one evaluator and returns the records of one policy; asserts nothing is left. */
     static List<DecisionRecord> run(DecisionScenario scenario, String policy, List<OperatorConfirmation> confirmations)
             throws Exception {
         List<DecisionRecord> records = new ArrayList<>();
         try (KeyedTwoInputStreamOperatorTestHarness<String, Observation, OperatorConfirmation, DecisionRecord> harness =
-                ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
-                        new PolicyEvaluator(DecisionScenario.SHIPPED, DecisionSettings.defaults()),
-                        Observation::policy,
-                        OperatorConfirmation::policy,
-                        Types.STRING)) {
+                shippedPolicies()) {
             List<Observation> observations = scenario.observations();
             int next = 0;
             int nextConfirmation = 0;
@@ -289,11 +295,7 @@ class PolicyEvaluatorTest {
     void aResolvedTicketOfOneWindowPairLeavesTheOtherPairOfTheSameSeverityFiring() throws Exception {
         long onset = ONSET.toEpochMilli();
         try (KeyedTwoInputStreamOperatorTestHarness<String, Observation, OperatorConfirmation, DecisionRecord> harness =
-                ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
-                        new PolicyEvaluator(DecisionScenario.SHIPPED, DecisionSettings.defaults()),
-                        Observation::policy,
-                        OperatorConfirmation::policy,
-                        Types.STRING)) {
+                shippedPolicies()) {
             List<Observation> observations = new ArrayList<>();
             observations.addAll(ticket(1440, 120, true, onset));
             observations.addAll(ticket(4320, 360, true, onset));
