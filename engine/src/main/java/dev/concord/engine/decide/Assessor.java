@@ -8,6 +8,7 @@ import dev.concord.engine.decide.signal.SignalVerdict;
 import dev.concord.engine.decide.signal.Sums;
 import dev.concord.engine.decide.signal.Tally;
 import dev.concord.engine.decide.signal.Verdict;
+import dev.concord.ingest.Conventions;
 import dev.concord.rules.model.HaPattern;
 import dev.concord.rules.model.Scope;
 import dev.concord.rules.model.Signals;
@@ -281,7 +282,10 @@ final class Assessor {
         return starts.get(policy.quorum() - 1);
     }
 
-    /** The latest reading of the target's replication lag: the replica that would take over is the one it lags. */
+    /**
+     * The latest reading of the target's replication lag: the replica that would take over is the one it lags. A
+     * reading that names no cloud (a PromQL query that aggregates the labels away) stands for any target.
+     */
     private Double lagSeconds(String target) {
         GuardSpec guard = policy.vetoes().lagGuard();
         if (guard == null) {
@@ -291,7 +295,9 @@ final class Assessor {
         for (Tally t : all) {
             if (t.family().equals(Signals.GUARDS)
                     && t.subject().equals(guard.name())
-                    && t.cloud().equals(target)
+                    && (t.cloud().equals(target)
+                            || t.cloud().equals(Observation.ANY)
+                            || t.cloud().equals(Conventions.UNKNOWN))
                     && !Double.isNaN(t.lastValue())
                     && (latest == null || t.lastValueMillis() > latest.lastValueMillis())) {
                 latest = t;
