@@ -20,8 +20,9 @@ import java.util.function.Function;
  * <p>The rules, in the order they are tried:
  *
  * <ul>
- *   <li><b>Quorum since.</b> While the quorum holds, the instant it began to hold is remembered (the earliest of an
- *       unbroken run of evaluations); it is forgotten at the first evaluation where it does not hold.
+ *   <li><b>Quorum since.</b> While the quorum holds, the instant it began to hold is remembered: the earliest
+ *       failure start any evaluation of an unbroken run gave it, so a family that joins with an earlier start moves
+ *       it back; it is forgotten at the first evaluation where the quorum does not hold.
  *   <li><b>Recommend.</b> With no open decision, one opens once the quorum has held for the policy's {@code for} and
  *       no cooldown runs; a cooldown whose end has come is forgotten first. What it recommends, and in which state,
  *       is {@link Verdicts#decide}'s.
@@ -81,8 +82,10 @@ final class EpisodeMachine {
             Assessor.Assessment assessment,
             Function<DecisionScope, List<SignalVerdict>> verdictsAt,
             Optional<OperatorConfirmation> confirmation) {
+        // a family that joins later with an earlier failure start moves the start back: the quorum's failures began
+        // then, however the evaluations saw them arrive
         OptionalLong quorumSince = assessment.quorum()
-                ? OptionalLong.of(before.quorumSince().orElse(assessment.quorumSince()))
+                ? OptionalLong.of(Math.min(before.quorumSince().orElse(Long.MAX_VALUE), assessment.quorumSince()))
                 : OptionalLong.empty();
         if (before.open().isPresent()) {
             Episode open = before.open().get();
