@@ -31,7 +31,14 @@ final class ForeignTelemetry {
     private static final long SECOND_NANOS = 1_000_000_000L;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What to write: every time is epoch seconds. */
+    /**
+     * What to write: every time is epoch seconds.
+     *
+     * @param sampleOneIn keep one order in this many, its spans marked with the OpenTelemetry tracestate threshold
+     *     that says so ({@code ot=th:...}); 1 keeps all
+     * @param stagesAsRoots each stage its own trace, a root span with no parent (as behind queues), instead of a chain
+     * @param flappingVantagePoint one vantage point fails every other run against aws, all along
+     */
     record Shape(
             long startSecond,
             int minutes,
@@ -39,25 +46,134 @@ final class ForeignTelemetry {
             List<String> tenants,
             int regionsPerCloud,
             long probeEverySeconds,
-            List<Fault> faults) {}
+            List<Fault> faults,
+            int sampleOneIn,
+            boolean stagesAsRoots,
+            boolean flappingVantagePoint) {
+
+        /** One tenant at 20 orders a minute per cloud, one region each, probes once a minute, nothing sampled. */
+        static Shape plain(long startSecond, int minutes, List<Fault> faults) {
+            return new Shape(startSecond, minutes, 20, List.of("acme"), 1, 60, faults, 1, false, false);
+        }
+
+        Shape probingEvery(long seconds) {
+            return new Shape(
+                    startSecond,
+                    minutes,
+                    ordersPerMinutePerCloud,
+                    tenants,
+                    regionsPerCloud,
+                    seconds,
+                    faults,
+                    sampleOneIn,
+                    stagesAsRoots,
+                    flappingVantagePoint);
+        }
+
+        Shape withRegions(int regions) {
+            return new Shape(
+                    startSecond,
+                    minutes,
+                    ordersPerMinutePerCloud,
+                    tenants,
+                    regions,
+                    probeEverySeconds,
+                    faults,
+                    sampleOneIn,
+                    stagesAsRoots,
+                    flappingVantagePoint);
+        }
+
+        Shape withTenants(List<String> names) {
+            return new Shape(
+                    startSecond,
+                    minutes,
+                    ordersPerMinutePerCloud,
+                    names,
+                    regionsPerCloud,
+                    probeEverySeconds,
+                    faults,
+                    sampleOneIn,
+                    stagesAsRoots,
+                    flappingVantagePoint);
+        }
+
+        Shape sampledOneIn(int n) {
+            return new Shape(
+                    startSecond,
+                    minutes,
+                    ordersPerMinutePerCloud,
+                    tenants,
+                    regionsPerCloud,
+                    probeEverySeconds,
+                    faults,
+                    n,
+                    stagesAsRoots,
+                    flappingVantagePoint);
+        }
+
+        Shape withStagesAsRoots() {
+            return new Shape(
+                    startSecond,
+                    minutes,
+                    ordersPerMinutePerCloud,
+                    tenants,
+                    regionsPerCloud,
+                    probeEverySeconds,
+                    faults,
+                    sampleOneIn,
+                    true,
+                    flappingVantagePoint);
+        }
+
+        Shape withFlappingVantagePoint() {
+            return new Shape(
+                    startSecond,
+                    minutes,
+                    ordersPerMinutePerCloud,
+                    tenants,
+                    regionsPerCloud,
+                    probeEverySeconds,
+                    faults,
+                    sampleOneIn,
+                    stagesAsRoots,
+                    true);
+        }
+    }
 
     /**
      * From {@code fromSecond} to {@code toSecond}, {@code perTenThousand} of every 10 000 orders of {@code cloud} fail
      * in the pick stage (spread evenly), and for an outage its probes and health checks fail too; a release fault moves
      * the warehouse API to version 7.1.0 two minutes before and fails only its orders.
      */
-    record Fault(String cloud, long fromSecond, long toSecond, int perTenThousand, boolean outage, boolean release) {
+    record Fault(
+            String cloud,
+            String region,
+            long fromSecond,
+            long toSecond,
+            int perTenThousand,
+            boolean outage,
+            boolean release) {
 
-        boolean fails(String cloudOf, long second, long order) {
+        /** A fault of the whole cloud, every region. */
+        Fault(String cloud, long fromSecond, long toSecond, int perTenThousand, boolean outage, boolean release) {
+            this(cloud, null, fromSecond, toSecond, perTenThousand, outage, release);
+        }
+
+        boolean covers(String cloudOf, String regionOf) {
+            return cloud.equals(cloudOf) && (region == null || region.equals(regionOf));
+        }
+
+        boolean fails(String cloudOf, String regionOf, long second, long order) {
             // Bresenham's spread: exactly perTenThousand of any 10 000 consecutive orders, never bunched
-            return cloud.equals(cloudOf)
+            return covers(cloudOf, regionOf)
                     && second >= fromSecond
                     && second < toSecond
                     && (order + 1) * perTenThousand / 10_000 != order * perTenThousand / 10_000;
         }
 
-        boolean down(String cloudOf, long second) {
-            return outage && cloud.equals(cloudOf) && second >= fromSecond && second < toSecond;
+        boolean down(String cloudOf, String regionOf, long second) {
+            return outage && covers(cloudOf, regionOf) && second >= fromSecond && second < toSecond;
         }
     }
 
@@ -94,13 +210,16 @@ final class ForeignTelemetry {
         int n = shape.ordersPerMinutePerCloud();
         for (int i = 0; i < n; i++) {
             long order = (minuteStart - shape.startSecond()) / 60 * n + i;
+            if (order % shape.sampleOneIn() != 0) {
+                continue;
+            }
             long startNanos = minuteStart * SECOND_NANOS + i * 60 * SECOND_NANOS / n;
             long second = startNanos / SECOND_NANOS;
             String tenant = shape.tenants().get((int) (order % shape.tenants().size()));
             String region = region(cloud, (int) (order / shape.tenants().size() % shape.regionsPerCloud()));
             boolean released = shape.faults().stream()
-                    .anyMatch(f -> f.release() && f.cloud().equals(cloud) && second >= f.fromSecond() - 120);
-            boolean failed = shape.faults().stream().anyMatch(f -> f.fails(cloud, second, order));
+                    .anyMatch(f -> f.release() && f.covers(cloud, region) && second >= f.fromSecond() - 120);
+            boolean failed = shape.faults().stream().anyMatch(f -> f.fails(cloud, region, second, order));
             String trace = hex(++ids, 32);
             String parent = "";
             long at = startNanos;
@@ -126,6 +245,9 @@ final class ForeignTelemetry {
                         .addObject();
                 s.put("traceId", trace).put("spanId", span).put("parentSpanId", parent);
                 s.put("name", stage).put("kind", parent.isEmpty() ? 2 : 1);
+                if (shape.sampleOneIn() > 1) {
+                    s.put("traceState", "ot=th:" + threshold(shape.sampleOneIn()));
+                }
                 s.put("startTimeUnixNano", Long.toString(at)).put("endTimeUnixNano", Long.toString(end));
                 s.set(
                         "attributes",
@@ -140,11 +262,25 @@ final class ForeignTelemetry {
                 if (failsHere) {
                     break;
                 }
-                parent = span;
+                if (shape.stagesAsRoots()) {
+                    trace = hex(++ids, 32);
+                } else {
+                    parent = span;
+                }
                 at = end + 10_000_000L;
             }
         }
         return request;
+    }
+
+    /**
+     * The rejection threshold of one-in-{@code n} sampling as the OpenTelemetry tracestate writes it: (1 - 1/n) x
+     * 2^56 in hexadecimal, trailing zeros dropped.
+     */
+    static String threshold(int n) {
+        long value = (1L << 56) - (1L << 56) / n;
+        String hex = hex(value, 14);
+        return hex.replaceAll("0+$", "");
     }
 
     private ObjectNode health(String cloud, long minuteStart) {
@@ -172,7 +308,8 @@ final class ForeignTelemetry {
             ArrayNode points = metric.putObject("gauge").putArray("dataPoints");
             for (long second = minuteStart; second < minuteStart + 60; second += 30) {
                 long at = second;
-                boolean down = shape.faults().stream().anyMatch(f -> f.down(cloud, at));
+                String region = region(cloud, r);
+                boolean down = shape.faults().stream().anyMatch(f -> f.down(cloud, region, at));
                 points.addObject()
                         .put("timeUnixNano", Long.toString(second * SECOND_NANOS))
                         .put("asDouble", down ? 0 : 1);
@@ -200,7 +337,12 @@ final class ForeignTelemetry {
                 for (String target : CLOUDS) {
                     for (int r = 0; r < shape.regionsPerCloud(); r++) {
                         long at = second;
-                        boolean down = shape.faults().stream().anyMatch(f -> f.down(target, at));
+                        String targetRegion = region(target, r);
+                        boolean flaps = shape.flappingVantagePoint()
+                                && v == VANTAGE_POINTS.length - 1
+                                && target.equals("aws")
+                                && (second - shape.startSecond()) / every % 2 == 0;
+                        boolean down = flaps || shape.faults().stream().anyMatch(f -> f.down(target, targetRegion, at));
                         ObjectNode s = spans.addObject();
                         s.put("traceId", hex(++ids, 32)).put("spanId", hex(++ids, 16));
                         s.put("name", "order-flow").put("kind", 3);

@@ -68,6 +68,11 @@ final class Assessor {
     private final List<Tally> current = new ArrayList<>();
     private final List<Tally> baseline = new ArrayList<>();
     private final List<Tally> all;
+    /** The tallies before now by family: a family's windows are grown from its own tallies only. */
+    private final Map<String, List<Tally>> byFamily = new HashMap<>();
+    /** Each scope's verdicts, once: finding the narrowest scope asks for the same scopes again and again. */
+    private final Map<DecisionScope, List<SignalVerdict>> judged = new HashMap<>();
+
     private final List<Observation> firing;
 
     Assessor(
@@ -81,6 +86,11 @@ final class Assessor {
         this.judgement = policy.judgement();
         this.now = now;
         this.all = List.copyOf(tallies);
+        for (Tally t : all) {
+            if (t.bucketMillis() < now) {
+                byFamily.computeIfAbsent(t.family(), f -> new ArrayList<>()).add(t);
+            }
+        }
         this.firing = List.copyOf(firingAlerts);
         long windowStart = now - judgement.windowMillis();
         for (Tally t : tallies) {
@@ -129,6 +139,10 @@ final class Assessor {
 
     /** Every configured family's verdict for a cloud, optionally one region or one tenant of it. */
     List<SignalVerdict> verdictsAt(DecisionScope scope) {
+        return judged.computeIfAbsent(scope, this::judge);
+    }
+
+    private List<SignalVerdict> judge(DecisionScope scope) {
         String other = policy.clouds().otherThan(scope.cloud());
         DecisionScope otherScope = new DecisionScope(other, null, scope.tenant());
         List<SignalVerdict> verdicts = new ArrayList<>();
@@ -381,8 +395,8 @@ final class Assessor {
      */
     private Map<String, Windowed> grown(String family, DecisionScope scope, int need) {
         Map<String, TreeMap<Long, List<Tally>>> bySubject = new TreeMap<>();
-        for (Tally t : all) {
-            if (t.family().equals(family) && t.bucketMillis() < now && in(scope, t.cloud(), t.region(), t.tenant())) {
+        for (Tally t : byFamily.getOrDefault(family, List.of())) {
+            if (in(scope, t.cloud(), t.region(), t.tenant())) {
                 bySubject
                         .computeIfAbsent(t.subject(), s -> new TreeMap<>())
                         .computeIfAbsent(t.bucketMillis(), b -> new ArrayList<>())
@@ -392,7 +406,7 @@ final class Assessor {
         Map<String, Windowed> windowed = new TreeMap<>();
         bySubject.forEach((subject, buckets) -> {
             long start = now - judgement.windowMillis();
-            double samples = 0;
+            long samples = 0;
             for (Map.Entry<Long, List<Tally>> bucket : buckets.descendingMap().entrySet()) {
                 long at = bucket.getKey();
                 if (at < start && (samples >= need || at < now - judgement.maxWindowMillis())) {
@@ -400,7 +414,7 @@ final class Assessor {
                 }
                 start = Math.min(start, at);
                 for (Tally t : bucket.getValue()) {
-                    samples += t.total();
+                    samples += t.samples();
                 }
             }
             long windowStart = start;

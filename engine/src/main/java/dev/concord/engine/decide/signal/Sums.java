@@ -3,14 +3,18 @@ package dev.concord.engine.decide.signal;
 import java.util.Arrays;
 import java.util.Collection;
 
-/** Tallies of one family and scope added up over a window. */
-public record Sums(double total, double bad, long firstBadMillis, double lastValue, double[] latencies) {
+/**
+ * Tallies of one family and scope added up over a window. Shares are of the weighted counts; the tests count the
+ * observations themselves as trials, so a sampled span that stands for eight is one piece of evidence, not eight.
+ */
+public record Sums(double total, double bad, long samples, long firstBadMillis, double lastValue, double[] latencies) {
 
-    public static final Sums EMPTY = new Sums(0, 0, Long.MAX_VALUE, Double.NaN, new double[0]);
+    public static final Sums EMPTY = new Sums(0, 0, 0, Long.MAX_VALUE, Double.NaN, new double[0]);
 
     public static Sums of(Collection<Tally> tallies) {
         double total = 0;
         double bad = 0;
+        long samples = 0;
         long firstBad = Long.MAX_VALUE;
         double lastValue = Double.NaN;
         long lastValueMillis = Long.MIN_VALUE;
@@ -18,6 +22,7 @@ public record Sums(double total, double bad, long firstBadMillis, double lastVal
         for (Tally t : tallies) {
             total += t.total();
             bad += t.bad();
+            samples += t.samples();
             firstBad = Math.min(firstBad, t.firstBadMillis());
             if (!Double.isNaN(t.lastValue()) && t.lastValueMillis() >= lastValueMillis) {
                 lastValue = t.lastValue();
@@ -29,19 +34,20 @@ public record Sums(double total, double bad, long firstBadMillis, double lastVal
                 latencies = joined;
             }
         }
-        return new Sums(total, bad, firstBad, lastValue, latencies);
+        return new Sums(total, bad, samples, firstBad, lastValue, latencies);
     }
 
     public double share() {
         return total > 0 ? bad / total : 0;
     }
 
-    /** Counts are weights (adjusted counts); tests take whole events. */
+    /** The observations, unweighted: the trials of a significance test. */
     public long trials() {
-        return Math.round(total);
+        return samples;
     }
 
+    /** The trials' failures at the weighted share: what the observations say once weights are accounted for. */
     public long failures() {
-        return Math.round(bad);
+        return Math.round(samples * share());
     }
 }

@@ -7,6 +7,9 @@ import java.util.Arrays;
  * time: the unit of a policy evaluator's state, so memory grows with cells and buckets, not with traffic. Its key in
  * that state is the {@link TallyKey} of its cell and bucket.
  *
+ * @param total the events observed, each weighted by how many it stands for (a sampled span's adjusted count)
+ * @param bad the bad ones among them, weighted alike
+ * @param samples the observations themselves, unweighted: what a significance test may count as trials
  * @param latencies the first {@link #MAX_LATENCIES} latencies of the bucket, for Mann-Whitney U
  */
 public record Tally(
@@ -21,6 +24,7 @@ public record Tally(
         long bucketMillis,
         double total,
         double bad,
+        long samples,
         long firstBadMillis,
         double lastValue,
         long lastValueMillis,
@@ -40,6 +44,7 @@ public record Tally(
                         o.service(),
                         o.version(),
                         bucketMillis,
+                        0,
                         0,
                         0,
                         Long.MAX_VALUE,
@@ -69,6 +74,7 @@ public record Tally(
                 bucketMillis,
                 total + o.weight(),
                 bad + (o.bad() ? o.weight() : 0),
+                samples + 1,
                 o.bad() ? Math.min(firstBadMillis, o.timeMillis()) : firstBadMillis,
                 newer ? o.value() : lastValue,
                 newer ? o.timeMillis() : lastValueMillis,

@@ -17,11 +17,11 @@ class FamiliesTest {
     private static final long T = 1_767_600_000_000L;
 
     private static Sums sums(int total, int bad) {
-        return new Sums(total, bad, bad > 0 ? T : Long.MAX_VALUE, Double.NaN, new double[0]);
+        return new Sums(total, bad, Math.round(total), bad > 0 ? T : Long.MAX_VALUE, Double.NaN, new double[0]);
     }
 
     private static Sums latencies(double... values) {
-        return new Sums(values.length, 0, Long.MAX_VALUE, Double.NaN, values);
+        return new Sums(values.length, 0, values.length, Long.MAX_VALUE, Double.NaN, values);
     }
 
     static Stream<Arguments> counts() {
@@ -29,6 +29,12 @@ class FamiliesTest {
                 Arguments.of(
                         "too few checks is NO_DATA, however many fail",
                         sums(4, 4),
+                        sums(180, 0),
+                        sums(12, 0),
+                        Verdict.NO_DATA),
+                Arguments.of(
+                        "three sampled calls that stand for eight each are three observations, too few: NO_DATA",
+                        new Sums(24, 24, 3, T, Double.NaN, new double[0]),
                         sums(180, 0),
                         sums(12, 0),
                         Verdict.NO_DATA),
@@ -165,7 +171,7 @@ class FamiliesTest {
     @Test
     void aGuardPastItsLimitIsFailingAndASilentGuardIsNoData() {
         List<Families.Limit> limits = List.of(new Families.Limit("backlog", 600.0, null));
-        Sums backlog = new Sums(2, 2, T, 900, new double[0]);
+        Sums backlog = new Sums(2, 2, 2, T, 900, new double[0]);
 
         SignalVerdict failing = Families.guards(J, limits, Map.of("backlog", backlog));
 
