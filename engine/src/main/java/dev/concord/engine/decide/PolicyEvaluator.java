@@ -159,7 +159,7 @@ public final class PolicyEvaluator
     @Override
     public void onTimer(long now, OnTimerContext ctx, Collector<DecisionRecord> out) throws Exception {
         PolicySpec policy = policies.get(ctx.getCurrentKey());
-        prune(now, retention(policy));
+        prune(now, retention(policy), policy.judgement().windowMillis());
         if (tallies.isEmpty()) {
             clear();
             return;
@@ -243,14 +243,19 @@ public final class PolicyEvaluator
     /** The tallies of buckets before {@code now}, in the order of their keys. */
     private List<Tally> talliesBefore(long now) throws Exception {
         // state iterates in hash order: its keys sort the tallies, so the same input always gives the same records
-        Map<TallyKey, Tally> ordered = new TreeMap<>();
+        List<Map.Entry<TallyKey, Tally>> ordered = new ArrayList<>();
         for (Map.Entry<TallyKey, Tally> entry : tallies.entries()) {
             // telemetry past the evaluated instant may already be here; what it says must wait for its own turn
             if (entry.getValue().bucketMillis() < now) {
-                ordered.put(entry.getKey(), entry.getValue());
+                ordered.add(Map.entry(entry.getKey(), entry.getValue()));
             }
         }
-        return new ArrayList<>(ordered.values());
+        ordered.sort(Map.Entry.comparingByKey());
+        List<Tally> sorted = new ArrayList<>(ordered.size());
+        for (Map.Entry<TallyKey, Tally> entry : ordered) {
+            sorted.add(entry.getValue());
+        }
+        return sorted;
     }
 
     /** Every version seen within the release lookback, by service and version. */
@@ -300,10 +305,15 @@ public final class PolicyEvaluator
         return policy.judgement().maxWindowMillis() + policy.judgement().baselineMillis();
     }
 
-    private void prune(long now, long retention) throws Exception {
+    private void prune(long now, long retention, long window) throws Exception {
         long oldest = now - retention;
+        // the release family is read over the shortest window only, and has the most cells (one per service version,
+        // region and tenant): keeping it longer would only slow every evaluation
+        long oldestRelease = now - window;
         for (Iterator<Map.Entry<TallyKey, Tally>> it = tallies.iterator(); it.hasNext(); ) {
-            if (it.next().getValue().bucketMillis() < oldest) {
+            Tally tally = it.next().getValue();
+            if (tally.bucketMillis() < oldest
+                    || tally.family().equals(Observation.RELEASE) && tally.bucketMillis() < oldestRelease) {
                 it.remove();
             }
         }
