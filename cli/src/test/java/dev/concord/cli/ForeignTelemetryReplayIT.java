@@ -48,7 +48,6 @@ class ForeignTelemetryReplayIT {
     private static final long STEP_SECONDS = 60;
     private static final long POLICY_FOR_SECONDS = 90;
     private static final long EVALUATION_SECONDS = 10;
-    private static final long STABLE_BEFORE_FAILBACK_SECONDS = 15 * 60;
 
     @TempDir
     Path dir;
@@ -58,14 +57,20 @@ class ForeignTelemetryReplayIT {
      * first recommendation (none when null), from which cloud and at which scope, and when, in seconds after the onset.
      */
     record Expected(
-            String pagedCloud, double errorRate, Action action, String from, String scope, long decisionAfterSeconds) {
+            String pagedCloud,
+            double errorRate,
+            Action action,
+            String from,
+            String scope,
+            long decisionAfterSeconds,
+            long failbackAfterEndSeconds) {
 
         static Expected nothing() {
-            return new Expected(null, 0, null, null, null, 0);
+            return new Expected(null, 0, null, null, null, 0, 0);
         }
 
         static Expected pageOnly(String cloud, double errorRate) {
-            return new Expected(cloud, errorRate, null, null, null, 0);
+            return new Expected(cloud, errorRate, null, null, null, 0, 0);
         }
     }
 
@@ -75,17 +80,23 @@ class ForeignTelemetryReplayIT {
      * quorum has held for the policy's 90 s at onset + 90 s. With probes every 5 minutes the quorum is the health
      * check (since the onset) and the page (at its minute's end, onset + 60 s) until the probes' second run: 60 + 90.
      * A rollback has only the page: 60 + 90.
+     *
+     * <p>The failback times: the primary is healthy once fewer than two vantage points hold 2 failures among their
+     * last 3 runs and the health check's last 5 samples hold at most one; with probes once a minute that is 90 s after
+     * the end (the third vantage point's first good run comes 60 + 30 s after it, the checks agree by then), with
+     * probes every 5 minutes 450 s (the third vantage point's second good run: 300 + 150 s); then 15 minutes of
+     * stable health and the next evaluation, 10 s on.
      */
     static Stream<Arguments> scenarios() {
         return Stream.of(
                 scenario(
                         "an outage of aws pages at the workbook's time and shifts aws to gcp",
                         plain(outage("aws")),
-                        new Expected("aws", 1.0, Action.SHIFT_TRAFFIC, "aws", "region:eu-west-1", 90)),
+                        new Expected("aws", 1.0, Action.SHIFT_TRAFFIC, "aws", "region:eu-west-1", 90, 1000)),
                 scenario(
                         "an outage of gcp pages at the workbook's time and shifts gcp to aws",
                         plain(outage("gcp")),
-                        new Expected("gcp", 1.0, Action.SHIFT_TRAFFIC, "gcp", "region:europe-west1", 90)),
+                        new Expected("gcp", 1.0, Action.SHIFT_TRAFFIC, "gcp", "region:europe-west1", 90, 1000)),
                 scenario(
                         "15 % errors of aws's orders page at the workbook's time; the transactions alone decide nothing",
                         plain(new ForeignTelemetry.Fault("aws", ONSET, OUTAGE_END, 1_500, false, false)),
@@ -97,7 +108,7 @@ class ForeignTelemetryReplayIT {
                 scenario(
                         "a bad release of the warehouse API on aws is rolled back, never failed over",
                         plain(new ForeignTelemetry.Fault("aws", ONSET, OUTAGE_END, 10_000, false, true)),
-                        new Expected("aws", 1.0, Action.ROLLBACK_RELEASE, "aws", "cloud", 150)),
+                        new Expected("aws", 1.0, Action.ROLLBACK_RELEASE, "aws", "cloud", 150, 0)),
                 scenario(
                         "both clouds down: pages for both and no failover",
                         plain(outage("aws"), outage("gcp")),
@@ -105,12 +116,12 @@ class ForeignTelemetryReplayIT {
                 scenario(
                         "probes every 5 minutes: the outage of aws is still found and shifted",
                         plain(outage("aws")).probingEvery(300),
-                        new Expected("aws", 1.0, Action.SHIFT_TRAFFIC, "aws", "region:eu-west-1", 150)),
+                        new Expected("aws", 1.0, Action.SHIFT_TRAFFIC, "aws", "region:eu-west-1", 150, 1360)),
                 scenario(
                         "two regions per cloud, one down: that region shifts, the other stays",
                         plain(new ForeignTelemetry.Fault("aws", "eu-west-1", ONSET, OUTAGE_END, 10_000, true, false))
                                 .withRegions(2),
-                        new Expected("aws", 1.0, Action.SHIFT_TRAFFIC, "aws", "region:eu-west-1", 90)),
+                        new Expected("aws", 1.0, Action.SHIFT_TRAFFIC, "aws", "region:eu-west-1", 90, 1000)),
                 scenario(
                         "one flapping vantage point marks nothing down",
                         plain().withFlappingVantagePoint(),
@@ -118,15 +129,15 @@ class ForeignTelemetryReplayIT {
                 scenario(
                         "traffic sampled one in four pages and shifts as unsampled traffic does",
                         plain(outage("aws")).sampledOneIn(4),
-                        new Expected("aws", 1.0, Action.SHIFT_TRAFFIC, "aws", "region:eu-west-1", 90)),
+                        new Expected("aws", 1.0, Action.SHIFT_TRAFFIC, "aws", "region:eu-west-1", 90, 1000)),
                 scenario(
                         "every stage its own trace: the outage of aws pages and shifts alike",
                         plain(outage("aws")).withStagesAsRoots(),
-                        new Expected("aws", 1.0, Action.SHIFT_TRAFFIC, "aws", "region:eu-west-1", 90)),
+                        new Expected("aws", 1.0, Action.SHIFT_TRAFFIC, "aws", "region:eu-west-1", 90, 1000)),
                 scenario(
                         "five tenants of 4 orders a minute each, all failing: the cloud's region shifts",
                         plain(outage("aws")).withTenants(List.of("t1", "t2", "t3", "t4", "t5")),
-                        new Expected("aws", 1.0, Action.SHIFT_TRAFFIC, "aws", "region:eu-west-1", 90)));
+                        new Expected("aws", 1.0, Action.SHIFT_TRAFFIC, "aws", "region:eu-west-1", 90, 1000)));
     }
 
     private static ForeignTelemetry.Shape plain(ForeignTelemetry.Fault... faults) {
@@ -226,9 +237,10 @@ class ForeignTelemetryReplayIT {
                     .orElseThrow(() -> new AssertionError("no failback: " + decisions));
             assertThat(failback.to()).isEqualTo(expected.from());
             long failbackAfterEnd = Instant.parse(failback.eventTime()).getEpochSecond() - OUTAGE_END;
-            // healthy again once the one-minute window no longer holds failures, then the stable period
             assertThat(failbackAfterEnd)
-                    .isBetween(STABLE_BEFORE_FAILBACK_SECONDS, STABLE_BEFORE_FAILBACK_SECONDS + 2 * STEP_SECONDS);
+                    .isBetween(
+                            expected.failbackAfterEndSeconds() - 2 * EVALUATION_SECONDS,
+                            expected.failbackAfterEndSeconds() + 2 * EVALUATION_SECONDS);
         }
     }
 

@@ -31,9 +31,6 @@ import java.util.function.Function;
  *   <li><b>Failback.</b> A failover in effect (RECOMMENDED or CONFIRMED) is never withdrawn: once the primary, at the
  *       decision's scope, has been healthy for the policy's stable period, a failback is recommended and the decision
  *       closes. Anything less than healthy restarts that period.
- *   <li><b>Widen.</b> An open failover whose failure has spread (the quorum now holds at a wider scope of the same
- *       cloud: the region or the cloud over one tenant) is superseded by a new decision at that scope, recorded as it
- *       opens, whatever the cooldown: the tenant's traffic moves with it.
  *   <li><b>Withdraw.</b> Any other open decision is withdrawn, and closes, once the primary has recovered.
  *   <li><b>Follow.</b> A rollback or a deferred layer's notice stays as it was opened. A failover follows the
  *       assessment's outcome for the same action: a new veto at once, any other change only while the quorum holds.
@@ -136,12 +133,6 @@ final class EpisodeMachine {
                 Assessor.Assessment assessment,
                 List<SignalVerdict> verdicts,
                 Optional<OperatorConfirmation> confirmation) {
-            if (open.failsOver() && assessment.quorum() && widens(assessment.scope(), open.scope())) {
-                Verdicts.Outcome wider = Verdicts.decide(policy, assessment);
-                if (wider.action() == open.action()) {
-                    return open(assessment);
-                }
-            }
             if (open.inEffect()) {
                 return failBackOnceStable(open, verdicts);
             }
@@ -222,18 +213,6 @@ final class EpisodeMachine {
         private Memory memory(Optional<Episode> open, OptionalLong cooldown) {
             return new Memory(open, quorumSince, cooldown);
         }
-    }
-
-    /** Whether {@code wider} takes in {@code narrower}: the same cloud, a region or the cloud over a tenant or a region. */
-    static boolean widens(DecisionScope wider, DecisionScope narrower) {
-        return wider.cloud().equals(narrower.cloud()) && breadth(wider) > breadth(narrower);
-    }
-
-    private static int breadth(DecisionScope scope) {
-        if (scope.tenant() != null) {
-            return 0;
-        }
-        return scope.region() != null ? 1 : 2;
     }
 
     private DecisionRecord record(Episode episode, List<SignalVerdict> verdicts, List<Veto> vetoes, long now) {

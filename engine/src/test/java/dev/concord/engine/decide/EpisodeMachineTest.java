@@ -120,43 +120,6 @@ class EpisodeMachineTest {
         }
     }
 
-    @Test
-    void aTenantsFailoverWidensToTheCloudWhenTheFailureSpreads() {
-        DecisionScope tenant = new DecisionScope("aws", null, "acme");
-        Episode tenantShift = Episode.opened(
-                DecisionIds.of(WEB.name(), tenant, NOW - 10 * MINUTE),
-                Action.SHIFT_TRAFFIC,
-                DecisionState.RECOMMENDED,
-                tenant,
-                WEB.clouds(),
-                NOW - 10 * MINUTE);
-        Memory before = new Memory(
-                Optional.of(tenantShift), OptionalLong.of(NOW - 12 * MINUTE), OptionalLong.of(NOW + 20 * MINUTE));
-
-        Step step = Given.of(WEB, before, quorumSince(NOW - 12 * MINUTE)).evaluate();
-
-        assertThat(step.record()).hasValueSatisfying(r -> {
-            assertThat(r.action()).isEqualTo(Action.SHIFT_TRAFFIC);
-            assertThat(r.state()).isEqualTo(DecisionState.RECOMMENDED);
-            assertThat(r.scope()).isEqualTo(AWS);
-            assertThat(r.decisionId()).isNotEqualTo(tenantShift.decisionId());
-        });
-        assertThat(step.memory().open())
-                .hasValueSatisfying(e -> assertThat(e.scope()).isEqualTo(AWS));
-    }
-
-    @Test
-    void aScopeWidensOnlyWithinItsCloudAndOnlyOutwards() {
-        DecisionScope tenant = new DecisionScope("aws", null, "acme");
-        DecisionScope region = new DecisionScope("aws", "eu-west-1", null);
-        assertThat(EpisodeMachine.widens(region, tenant)).isTrue();
-        assertThat(EpisodeMachine.widens(AWS, region)).isTrue();
-        assertThat(EpisodeMachine.widens(tenant, region)).isFalse();
-        assertThat(EpisodeMachine.widens(AWS, AWS)).isFalse();
-        assertThat(EpisodeMachine.widens(new DecisionScope("gcp", null, null), tenant))
-                .isFalse();
-    }
-
     private static Arguments when(String sentence, Given given, Consumer<Step> then) {
         return Arguments.of(sentence, given, then);
     }
