@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Judges one policy at one instant of event time from its evaluator's state: every family's verdict for the
@@ -113,8 +114,8 @@ final class Assessor {
             // both clouds serve: the secondary failing alone moves its share to the primary
             scope = narrowest(policy.clouds().secondary());
         }
-        String judged = scope == null ? policy.clouds().primary() : scope.cloud();
-        DecisionScope cloud = new DecisionScope(judged, null, null);
+        String judgedCloud = scope == null ? policy.clouds().primary() : scope.cloud();
+        DecisionScope cloud = new DecisionScope(judgedCloud, null, null);
         List<SignalVerdict> verdicts = scope == null ? verdictsAt(cloud) : verdictsAt(scope);
         List<String> counted = Independence.counted(verdicts);
         Release release = release(scope == null ? cloud : scope, versions);
@@ -132,8 +133,8 @@ final class Assessor {
                 verdicts,
                 counted,
                 since,
-                verdictsAt(new DecisionScope(policy.clouds().otherThan(judged), null, null)),
-                lagSeconds(policy.clouds().otherThan(judged)),
+                verdictsAt(new DecisionScope(policy.clouds().otherThan(judgedCloud), null, null)),
+                lagSeconds(policy.clouds().otherThan(judgedCloud)),
                 release);
     }
 
@@ -162,8 +163,8 @@ final class Assessor {
                                     judgement,
                                     policy.signals().probe().minVantagePoints(),
                                     policy.signals().probe().minFailingFraction(),
-                                    currents(runs),
-                                    baselines(runs),
+                                    each(runs, Windowed::current),
+                                    each(runs, Windowed::baseline),
                                     networks(scope));
                         }
                         case Signals.LOG_SIGNATURES ->
@@ -187,10 +188,10 @@ final class Assessor {
     private SignalVerdict worstOfSubjects(String family, DecisionScope scope, DecisionScope otherScope) {
         Map<String, Windowed> own = grown(family, scope, judgement.minSamples());
         Map<String, Windowed> others = grown(family, otherScope, judgement.minSamples());
-        Map<String, Sums> now = currents(own);
-        Map<String, Sums> before = baselines(own);
-        Map<String, Sums> otherNow = currents(others);
-        Map<String, Sums> otherBefore = baselines(others);
+        Map<String, Sums> now = each(own, Windowed::current);
+        Map<String, Sums> before = each(own, Windowed::baseline);
+        Map<String, Sums> otherNow = each(others, Windowed::current);
+        Map<String, Sums> otherBefore = each(others, Windowed::baseline);
         SignalVerdict worst = null;
         for (String subject : now.keySet()) {
             SignalVerdict verdict = Families.counts(
@@ -372,11 +373,8 @@ final class Assessor {
     private Map<String, String> networks(DecisionScope scope) {
         Map<String, String> networks = new HashMap<>();
         // a vantage point that runs seldom may have no run in the shortest window: its grown window has one
-        for (Tally t : all) {
-            if (t.family().equals(Signals.PROBES)
-                    && t.bucketMillis() < now
-                    && t.bucketMillis() >= now - judgement.maxWindowMillis()
-                    && in(scope, t.cloud(), t.region(), t.tenant())) {
+        for (Tally t : byFamily.getOrDefault(Signals.PROBES, List.of())) {
+            if (t.bucketMillis() >= now - judgement.maxWindowMillis() && in(scope, t.cloud(), t.region(), t.tenant())) {
                 networks.put(t.subject(), t.origin());
             }
         }
@@ -434,15 +432,10 @@ final class Assessor {
         return windowed;
     }
 
-    private static Map<String, Sums> currents(Map<String, Windowed> windowed) {
+    /** One part of each subject's window: {@link Windowed#current} or {@link Windowed#baseline}. */
+    private static Map<String, Sums> each(Map<String, Windowed> windowed, Function<Windowed, Sums> part) {
         Map<String, Sums> sums = new TreeMap<>();
-        windowed.forEach((subject, w) -> sums.put(subject, w.current()));
-        return sums;
-    }
-
-    private static Map<String, Sums> baselines(Map<String, Windowed> windowed) {
-        Map<String, Sums> sums = new TreeMap<>();
-        windowed.forEach((subject, w) -> sums.put(subject, w.baseline()));
+        windowed.forEach((subject, w) -> sums.put(subject, part.apply(w)));
         return sums;
     }
 

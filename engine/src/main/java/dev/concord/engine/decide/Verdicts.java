@@ -115,10 +115,7 @@ final class Verdicts {
      * of alerts) says healthy: the primary has recovered. Silence is not recovery.
      */
     static boolean recovered(List<SignalVerdict> verdicts) {
-        return verdicts.stream().noneMatch(SignalVerdict::failing)
-                && verdicts.stream()
-                        .anyMatch(v ->
-                                v.verdict() == Verdict.HEALTHY && !v.family().equals(Signals.TRACE_SLO));
+        return verdicts.stream().noneMatch(SignalVerdict::failing) && oneMeasuresHealthy(verdicts);
     }
 
     /**
@@ -128,10 +125,17 @@ final class Verdicts {
      */
     static boolean healthy(List<SignalVerdict> verdicts) {
         return verdicts.stream()
-                        .filter(v -> !v.family().equals(Signals.TRACE_SLO))
+                        .filter(Verdicts::measures)
                         .noneMatch(v -> v.failing() || v.verdict() == Verdict.DEGRADED)
-                && verdicts.stream()
-                        .anyMatch(v ->
-                                v.verdict() == Verdict.HEALTHY && !v.family().equals(Signals.TRACE_SLO));
+                && oneMeasuresHealthy(verdicts);
+    }
+
+    /** A family that measures says healthy: trace_slo is HEALTHY by the mere absence of alerts, so it cannot. */
+    private static boolean oneMeasuresHealthy(List<SignalVerdict> verdicts) {
+        return verdicts.stream().anyMatch(v -> measures(v) && v.verdict() == Verdict.HEALTHY);
+    }
+
+    private static boolean measures(SignalVerdict verdict) {
+        return !verdict.family().equals(Signals.TRACE_SLO);
     }
 }
