@@ -1,5 +1,6 @@
 package dev.concord.engine.correlate;
 
+import dev.concord.rules.model.BusinessTransaction;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +23,8 @@ public record TransactionSpec(
     public record Failure(boolean onStageError, Duration retryWithin) implements Serializable {
 
         /** A failed stage fails the transaction at its end: no retry is waited for. */
-        public static final Failure DEFAULT = new Failure(true, Duration.ZERO);
+        public static final Failure DEFAULT = new Failure(
+                BusinessTransaction.Failure.DEFAULT.onStageError(), BusinessTransaction.Failure.DEFAULT.retryWithin());
 
         public Failure {
             Objects.requireNonNull(retryWithin, "retryWithin");

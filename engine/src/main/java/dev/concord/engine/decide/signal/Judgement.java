@@ -1,5 +1,6 @@
 package dev.concord.engine.decide.signal;
 
+import dev.concord.rules.model.FailoverPolicy;
 import java.io.Serializable;
 import java.time.Duration;
 
@@ -13,17 +14,20 @@ public final class Judgement implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    public static final double DEFAULT_CONFIDENCE = 0.98;
+    /** The rule language's defaults: a policy without a judgement block is judged by these. */
+    private static final FailoverPolicy.Judgement WRITTEN = FailoverPolicy.Judgement.DEFAULT;
+
+    public static final double DEFAULT_CONFIDENCE = WRITTEN.confidence().doubleValue();
     /** Runs, checks or calls a window needs before it can be anything but NO_DATA. */
-    public static final int DEFAULT_MIN_SAMPLES = 5;
+    public static final int DEFAULT_MIN_SAMPLES = WRITTEN.minSamples();
     /** Runs one vantage point needs in the window before its view counts. */
-    public static final int DEFAULT_MIN_VANTAGE_POINT_RUNS = 3;
+    public static final int DEFAULT_MIN_VANTAGE_POINT_RUNS = WRITTEN.minRunsPerVantagePoint();
 
-    public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(1);
+    public static final Duration DEFAULT_WINDOW = WRITTEN.window();
     /** How far a window grows back to hold enough samples of telemetry that comes seldom. */
-    public static final Duration DEFAULT_MAX_WINDOW = Duration.ofMinutes(15);
+    public static final Duration DEFAULT_MAX_WINDOW = WRITTEN.maxWindow();
 
-    public static final Duration DEFAULT_BASELINE = Duration.ofMinutes(15);
+    public static final Duration DEFAULT_BASELINE = WRITTEN.baseline();
     /** A significant change below this failure share is DEGRADED, at or above it FAILING. */
     public static final double DEFAULT_FAILING_SHARE = 0.25;
     /**
